@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Canteen.Core.Shared;
+
+/// <summary>
+/// An amount in integer minor units (fen for CNY) with its ISO 4217 currency. Never floating point: totals must
+/// add up to the fen, and arithmetic refuses mixed currencies and overflow rather than producing a wrong number.
+/// </summary>
+public readonly record struct Money
+{
+    public Money(long minor, string currency)
+    {
+        if (!IsCurrencyCode(currency))
+        {
+            throw new DomainException("invalid_currency", $"'{currency}' is not a three-letter ISO 4217 code.");
+        }
+
+        Minor = minor;
+        Currency = currency;
+    }
+
+    public long Minor { get; }
+
+    public string Currency { get; }
+
+    public static Money Zero(string currency) => new(0, currency);
+
+    public static Money operator +(Money left, Money right) => left.Add(right);
+
+    public static Money operator *(Money left, int factor) => left.Multiply(factor);
+
+    public Money Add(Money other)
+    {
+        EnsureSameCurrency(other);
+        var (a, b) = (Minor, other.Minor);
+        return new Money(Checked(() => checked(a + b)), Currency);
+    }
+
+    public Money Multiply(int factor)
+    {
+        var minor = Minor;
+        return new Money(Checked(() => checked(minor * factor)), Currency);
+    }
+
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{Minor / 100}.{Math.Abs(Minor % 100):D2} {Currency}");
+
+    public static bool IsCurrencyCode(string? code) =>
+        code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z');
+
+    private void EnsureSameCurrency(Money other)
+    {
+        if (!string.Equals(Currency, other.Currency, StringComparison.Ordinal))
+        {
+            throw new DomainException("currency_mismatch", $"Cannot combine {Currency} with {other.Currency}.");
+        }
+    }
+
+    private static long Checked(Func<long> operation)
+    {
+        try
+        {
+            return operation();
+        }
+        catch (OverflowException ex)
+        {
+            throw new DomainException("money_overflow", "The amount is too large: " + ex.Message);
+        }
+    }
+}

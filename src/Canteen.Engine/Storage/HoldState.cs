@@ -1,0 +1,9 @@
+namespace Canteen.Engine.Storage;
+
+/// <summary>The persisted state of one order's stock hold (TCC): tried, confirmed (sold) or cancelled (released).</summary>
+public enum HoldState
+{
+    Held,
+    Confirmed,
+    Released,
+}
