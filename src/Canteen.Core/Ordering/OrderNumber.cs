@@ -22,26 +22,38 @@ public static class OrderNumber
         return $"{digits[..4]}-{digits[4..8]}-{digits[8..]}";
     }
 
+    /// <summary>Parses exactly the form <see cref="Format"/> writes (case-insensitive); anything else is a <see cref="FormatException"/>.</summary>
     public static long Parse(string number)
     {
         ArgumentNullException.ThrowIfNull(number);
-        ulong value = 0;
-        foreach (var c in number)
+        if (number.Length != 15 || number[4] != '-' || number[9] != '-')
         {
-            if (c == '-')
+            throw new FormatException("An order number has the form XXXX-XXXX-XXXXX.");
+        }
+
+        ulong value = 0;
+        for (var i = 0; i < number.Length; i++)
+        {
+            if (i is 4 or 9)
             {
                 continue;
             }
 
-            var digit = Alphabet.IndexOf(char.ToUpperInvariant(c), StringComparison.Ordinal);
+            var digit = Alphabet.IndexOf(char.ToUpperInvariant(number[i]), StringComparison.Ordinal);
             if (digit < 0)
             {
-                throw new FormatException($"'{c}' is not a Crockford base-32 digit.");
+                throw new FormatException($"'{number[i]}' is not a Crockford base-32 digit.");
             }
 
-            value = checked((value << 5) | (uint)digit);
+            value = (value << 5) | (uint)digit;
         }
 
-        return checked((long)value);
+        // 13 digits carry 65 bits; a first digit above 7 would not fit a non-negative long.
+        if (Alphabet.IndexOf(char.ToUpperInvariant(number[0]), StringComparison.Ordinal) > 7)
+        {
+            throw new FormatException("The order number is out of range.");
+        }
+
+        return (long)value;
     }
 }

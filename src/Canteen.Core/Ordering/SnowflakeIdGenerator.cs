@@ -53,21 +53,20 @@ public sealed class SnowflakeIdGenerator
                 now = _lastMs;
             }
 
+            var sequence = 0L;
             if (now == _lastMs)
             {
-                _sequence = (_sequence + 1) & SequenceMask;
-                if (_sequence == 0)
+                sequence = (_sequence + 1) & SequenceMask;
+                if (sequence == 0)
                 {
+                    // State changes only after the wait succeeds: if it throws, the next call must not reuse (last ms, 0).
                     now = WaitPast(_lastMs);
                 }
             }
-            else
-            {
-                _sequence = 0;
-            }
 
+            _sequence = sequence;
             _lastMs = now;
-            return (now << (WorkerBits + SequenceBits)) | (_workerId << SequenceBits) | _sequence;
+            return (now << (WorkerBits + SequenceBits)) | (_workerId << SequenceBits) | sequence;
         }
     }
 

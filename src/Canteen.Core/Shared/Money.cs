@@ -42,8 +42,12 @@ public readonly record struct Money
         return new Money(Checked(() => checked(minor * factor)), Currency);
     }
 
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{Minor / 100}.{Math.Abs(Minor % 100):D2} {Currency}");
+    public override string ToString()
+    {
+        // Through decimal: -50 fen must print "-0.50", and Math.Abs(long.MinValue) would throw.
+        var abs = Math.Abs((decimal)Minor);
+        return string.Create(CultureInfo.InvariantCulture, $"{(Minor < 0 ? "-" : "")}{decimal.Truncate(abs / 100)}.{abs % 100:00} {Currency}");
+    }
 
     public static bool IsCurrencyCode(string? code) =>
         code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z');
