@@ -1,9 +1,8 @@
-using Canteen.Core.Menu;
 
 namespace Canteen.Engine.Storage;
 
 /// <summary>The chain's stores and menu.</summary>
 public interface ICatalogStore
 {
-    Task<Catalog> LoadCatalogAsync(CancellationToken cancellationToken);
+    Task<Core.Menu.Catalog> LoadCatalogAsync(CancellationToken cancellationToken);
 }

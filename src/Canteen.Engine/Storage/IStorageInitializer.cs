@@ -1,4 +1,3 @@
-using Canteen.Core.Menu;
 
 namespace Canteen.Engine.Storage;
 
@@ -9,7 +8,7 @@ public interface IStorageInitializer
     /// Applies pending migrations in order (each once, recorded in a schema-version table), then, if the catalog is
     /// empty and <paramref name="seed"/> is given, writes it with each limited dish's stock set to its daily portions.
     /// </summary>
-    Task InitializeAsync(Catalog? seed, CancellationToken cancellationToken);
+    Task InitializeAsync(Core.Menu.Catalog? seed, CancellationToken cancellationToken);
 
     /// <summary>True when storage answers a trivial query; used by the readiness check.</summary>
     Task<bool> PingAsync(CancellationToken cancellationToken);

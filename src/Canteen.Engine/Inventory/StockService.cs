@@ -1,0 +1,63 @@
+using Canteen.Core.Inventory;
+using Canteen.Engine.Catalog;
+using Canteen.Engine.Errors;
+using Canteen.Engine.Ordering;
+using Canteen.Engine.Storage;
+
+namespace Canteen.Engine.Inventory;
+
+/// <summary>Staff view and control of limited dishes: levels per store, and today's total per dish.</summary>
+public sealed class StockService(MenuCache menus, IStockAuthority stock, OrderWriter writer)
+{
+    // Total changes are rare staff actions; serialising them keeps the ledger and storage applying them in the same order.
+    private readonly SemaphoreSlim _totals = new(1, 1);
+
+    public async Task<IReadOnlyList<StockLevel>> GetLevelsAsync(string storeId, CancellationToken cancellationToken)
+    {
+        EnsureStore(storeId);
+        return await stock.GetLevelsAsync(storeId, cancellationToken);
+    }
+
+    public async Task<StockLevel> SetTotalAsync(string storeId, string dishId, int total, CancellationToken cancellationToken)
+    {
+        EnsureStore(storeId);
+        await _totals.WaitAsync(cancellationToken);
+        try
+        {
+            var before = await stock.GetLevelAsync(storeId, dishId, cancellationToken)
+                ?? throw new FailureException(Failure.NotFound($"Limited dish '{dishId}' in store '{storeId}'"));
+            var result = await stock.SetTotalAsync(storeId, dishId, total, cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new FailureException(new Failure(
+                    FailureCodes.StockConflict,
+                    $"The total cannot be {total}: {result.Level.Reserved + result.Level.Sold} portions are already reserved or sold."));
+            }
+
+            try
+            {
+                await writer.SubmitAsync(new SetStockTotal(storeId, dishId, total));
+            }
+            catch
+            {
+                // Not durable, so not true: put the ledger back to what storage still says.
+                await stock.SetTotalAsync(storeId, dishId, before.Total, CancellationToken.None);
+                throw;
+            }
+
+            return result.Level;
+        }
+        finally
+        {
+            _totals.Release();
+        }
+    }
+
+    private void EnsureStore(string storeId)
+    {
+        if (!menus.TryGet(storeId, out _))
+        {
+            throw new FailureException(Failure.NotFound($"Store '{storeId}'"));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Canteen.Core.Ordering;
+using Canteen.Engine.Errors;
+using Canteen.Engine.Inventory;
+using Canteen.Engine.Outbox;
+using Canteen.Engine.Storage;
+
+namespace Canteen.Engine.Ordering;
+
+/// <summary>
+/// Reads orders and moves them through the state machine with optimistic concurrency: the move is computed on the
+/// version read, and storage applies it only if that version is still current. The loser of a race gets
+/// <c>version_conflict</c>, never a silent overwrite.
+/// </summary>
+public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, IStockAuthority stock, TimeProvider time)
+{
+    public async Task<Order> GetAsync(long orderId, CancellationToken cancellationToken) =>
+        await store.FindAsync(orderId, cancellationToken) ?? throw new FailureException(Failure.NotFound($"Order {orderId}"));
+
+    public Task<OrderPage> ListAsync(string storeId, OrderStatus? status, int limit, long? before, CancellationToken cancellationToken) =>
+        store.ListAsync(storeId, status, limit, before, cancellationToken);
+
+    /// <param name="orderId">The order.</param>
+    /// <param name="to">The status to move to; illegal moves throw <see cref="InvalidTransitionException"/>.</param>
+    /// <param name="expectedVersion">The caller's <c>If-Match</c>, if any: a stale one is refused before anything changes.</param>
+    /// <param name="cancellationToken">Cancels the read; a queued write still completes.</param>
+    public async Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, CancellationToken cancellationToken)
+    {
+        var order = await GetAsync(orderId, cancellationToken);
+        if (expectedVersion is { } expected && expected != order.Version)
+        {
+            throw new FailureException(new Failure(FailureCodes.VersionConflict, $"The order is at version {order.Version}, not {expected}.")
+            {
+                PreconditionFailed = true,
+            });
+        }
+
+        var readVersion = order.Version;
+        var now = time.GetUtcNow();
+        order.MoveTo(to, now);
+        var holdChange = to switch
+        {
+            OrderStatus.Cancelled => HoldState.Released,
+            OrderStatus.Paid => HoldState.Confirmed,
+            _ => (HoldState?)null,
+        };
+        var outcome = await writer.SubmitAsync(new UpdateOrder(order.ToSnapshot(), readVersion, holdChange, OrderEvents.For(order, now)));
+        switch (outcome)
+        {
+            case WriteOutcome.VersionConflict:
+                throw new FailureException(new Failure(FailureCodes.VersionConflict, "The order was changed by someone else; read it again."));
+            case WriteOutcome.NotFound:
+                throw new FailureException(Failure.NotFound($"Order {orderId}"));
+        }
+
+        // Only after the change is durable does the ledger follow; after a crash in between, start-up rebuilds the
+        // ledger from the persisted hold states, so the two cannot disagree for long.
+        if (holdChange == HoldState.Released)
+        {
+            await stock.CancelAsync(orderId, CancellationToken.None);
+        }
+        else if (holdChange == HoldState.Confirmed)
+        {
+            await stock.ConfirmAsync(orderId, CancellationToken.None);
+        }
+
+        return order;
+    }
+}

@@ -1,0 +1,122 @@
+using System.Threading.Channels;
+using Canteen.Engine.Errors;
+using Canteen.Engine.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Canteen.Engine.Ordering;
+
+/// <summary>
+/// The single writer of the system of record (DESIGN §3.6). Callers enqueue into a bounded channel; one loop takes
+/// whatever has queued up (up to <see cref="OrderingOptions.WriterMaxBatch"/>) and commits it in one transaction:
+/// the cost of a durable commit (an fsync) is paid once per batch, not once per order. A caller is answered only
+/// after its batch is durable. A full queue refuses at once (503): under overload we shed instead of queueing
+/// requests that will time out anyway.
+/// </summary>
+public sealed partial class OrderWriter : IAsyncDisposable
+{
+    private readonly Channel<PendingWrite> _queue;
+    private readonly IOrderStore _store;
+    private readonly OrderingOptions _options;
+    private readonly ILogger<OrderWriter> _logger;
+    private Task? _loop;
+
+    public OrderWriter(IOrderStore store, IOptions<OrderingOptions> options, ILogger<OrderWriter> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _options = options.Value;
+        _logger = logger;
+        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.WriterQueueCapacity)
+        {
+            SingleReader = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+    }
+
+    /// <summary>Writes waiting for the writer right now.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
+    /// <summary>Raised after each committed batch with its size (for metrics and tests).</summary>
+    public event Action<int>? BatchCommitted;
+
+    public void Start() => _loop ??= Task.Run(RunAsync);
+
+    /// <summary>
+    /// Queues a write and completes when it is durable. Throws <see cref="FailureException"/> with code
+    /// <c>overloaded</c> at once when the queue is full.
+    /// </summary>
+    public Task<WriteOutcome> SubmitAsync(StorageWrite write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite(write);
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new FailureException(new Failure(FailureCodes.Overloaded, "Too many orders at once; please retry shortly.")
+            {
+                RetryAfter = _options.OverloadRetryAfter,
+            });
+        }
+
+        return pending.Outcome;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Finish what was accepted: every queued caller still gets its answer before shutdown completes.
+        _queue.Writer.TryComplete();
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<PendingWrite>(_options.WriterMaxBatch);
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _options.WriterMaxBatch && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            await CommitAsync(batch);
+            BatchCommitted?.Invoke(batch.Count);
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        try
+        {
+            var outcomes = await _store.CommitAsync(batch.ConvertAll(p => p.Write), CancellationToken.None);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Complete(outcomes[i]);
+            }
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            // One bad write must not fail its neighbours: retry each alone so only the culprit fails.
+            LogBatchFailed(ex, batch.Count);
+            foreach (var pending in batch)
+            {
+                await CommitAsync([pending]);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(ex, batch[0].Write.GetType().Name);
+            batch[0].Fail(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A batch of {Count} writes failed; retrying them one by one")]
+    private partial void LogBatchFailed(Exception error, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A {WriteType} write failed")]
+    private partial void LogWriteFailed(Exception error, string writeType);
+}

@@ -1,0 +1,28 @@
+namespace Canteen.Engine.Ordering;
+
+/// <summary>Configuration section <c>Canteen:Ordering</c>.</summary>
+public sealed class OrderingOptions
+{
+    public const string Section = "Canteen:Ordering";
+
+    /// <summary>How long a guest has to pay before the order is cancelled and its stock released.</summary>
+    public TimeSpan PaymentTimeout { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int MaxLines { get; set; } = 50;
+
+    public int MaxQuantityPerLine { get; set; } = 99;
+
+    public int MaxNoteLength { get; set; } = 200;
+
+    /// <summary>Snowflake worker id (0–1023); every instance of a chain needs its own.</summary>
+    public int WorkerId { get; set; }
+
+    /// <summary>Writes that may wait for the writer. Beyond this the caller gets 503 at once: shed, don't queue.</summary>
+    public int WriterQueueCapacity { get; set; } = 4096;
+
+    /// <summary>The most writes committed in one transaction.</summary>
+    public int WriterMaxBatch { get; set; } = 256;
+
+    /// <summary>What a shed caller is told to wait before retrying.</summary>
+    public TimeSpan OverloadRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+}

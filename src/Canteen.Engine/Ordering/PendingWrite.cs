@@ -1,0 +1,18 @@
+using Canteen.Engine.Storage;
+
+namespace Canteen.Engine.Ordering;
+
+/// <summary>A write waiting in the writer's queue, and the caller waiting for its outcome.</summary>
+internal sealed class PendingWrite(StorageWrite write)
+{
+    // Continuations run on the pool, never inline on the writer loop: one slow caller must not stall the batch.
+    private readonly TaskCompletionSource<WriteOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public StorageWrite Write { get; } = write;
+
+    public Task<WriteOutcome> Outcome => _completion.Task;
+
+    public void Complete(WriteOutcome outcome) => _completion.TrySetResult(outcome);
+
+    public void Fail(Exception error) => _completion.TrySetException(error);
+}
