@@ -1,0 +1,33 @@
+using Canteen.Engine.Idempotency;
+
+namespace Canteen.Storage.Sqlite.Reading;
+
+/// <summary>Looks up stored idempotency records.</summary>
+internal sealed class IdempotencyQueries(SqliteConnections connections)
+{
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await connections.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT request_hash, status_code, location, body, created_at FROM idempotency_keys WHERE scope = $scope AND key = $key;";
+        command.Parameters.AddWithValue("$scope", scope);
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new IdempotencyRecord(
+            scope,
+            key,
+            reader.GetString(0),
+            reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3),
+            StorageValues.FromTicks(reader.GetInt64(4)));
+    }
+}

@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace Canteen.Storage.Sqlite;
+
+/// <summary>
+/// Opens the two kinds of connection the adapter uses: one long-lived, unpooled write connection, and pooled
+/// read connections that WAL lets run beside the writer without blocking it or each other.
+/// </summary>
+internal sealed class SqliteConnections
+{
+    private static readonly string[] SynchronousModes = ["OFF", "NORMAL", "FULL", "EXTRA"];
+
+    private readonly string _synchronous;
+    private readonly string _readConnectionString;
+    private readonly string _writeConnectionString;
+
+    public SqliteConnections(SqliteStorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
+        var synchronous = options.Synchronous?.Trim().ToUpperInvariant();
+        if (synchronous is null || Array.IndexOf(SynchronousModes, synchronous) < 0)
+        {
+            // Checked against a fixed list because the value is spliced into a PRAGMA, which takes no parameters.
+            throw new ArgumentException(
+                $"Synchronous must be one of {string.Join(", ", SynchronousModes)}; got '{options.Synchronous}'.", nameof(options));
+        }
+
+        _synchronous = synchronous;
+        DataDirectory = Path.GetFullPath(options.DataDirectory);
+        FilePath = Path.Combine(DataDirectory, options.FileName);
+        _readConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWrite,
+            Pooling = true,
+        }.ToString();
+        _writeConnectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = FilePath,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString();
+    }
+
+    public string DataDirectory { get; }
+
+    public string FilePath { get; }
+
+    public SqliteConnection OpenWriter()
+    {
+        Directory.CreateDirectory(DataDirectory);
+        var connection = new SqliteConnection(_writeConnectionString);
+        try
+        {
+            connection.Open();
+
+            // WAL is what lets readers run during a commit; refuse to start without it rather than serialise silently.
+            var mode = Scalar(connection, "PRAGMA journal_mode=WAL;") as string;
+            if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException($"SQLite refused WAL journal mode for '{FilePath}' (got '{mode}').");
+            }
+
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = $"PRAGMA synchronous={_synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // Pragmas are per connection and a pooled one may be new: set the wait on locks every time (cheap).
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA busy_timeout=5000;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Closes idle pooled readers so the file is released (at dispose; in-use ones close when returned).</summary>
+    public void ClearReadPool()
+    {
+        using var connection = new SqliteConnection(_readConnectionString);
+        SqliteConnection.ClearPool(connection);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

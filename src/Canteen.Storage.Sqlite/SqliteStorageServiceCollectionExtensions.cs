@@ -1,0 +1,36 @@
+using Canteen.Engine.Idempotency;
+using Canteen.Engine.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Canteen.Storage.Sqlite;
+
+/// <summary>Registers the embedded SQLite adapter as the implementation of every storage port.</summary>
+public static class SqliteStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers one <see cref="SqliteStorage"/> singleton as <see cref="IOrderStore"/>, <see cref="IIdempotencyStore"/>,
+    /// <see cref="IStockStore"/>, <see cref="ICatalogStore"/> and <see cref="IStorageInitializer"/>. Options can also
+    /// be bound from configuration with <c>services.Configure&lt;SqliteStorageOptions&gt;(...)</c>.
+    /// </summary>
+    public static IServiceCollection AddCanteenSqliteStorage(
+        this IServiceCollection services,
+        Action<SqliteStorageOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = services.AddOptions<SqliteStorageOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        // One instance behind every port: they share the single write connection, which must not be duplicated.
+        services.AddSingleton(sp => new SqliteStorage(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
+        services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IStockStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorage>());
+        return services;
+    }
+}
