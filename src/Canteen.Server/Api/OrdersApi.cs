@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Canteen.Core.Ordering;
+using Canteen.Core.Shared;
+using Canteen.Engine.Errors;
+using Canteen.Engine.Idempotency;
+using Canteen.Engine.Ordering;
+using Canteen.Server.Api.Contracts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Canteen.Server.Api;
+
+/// <summary>Placing orders (the hot path), reading them, and moving them through their lifecycle.</summary>
+public static class OrdersApi
+{
+    private const int DefaultPageSize = 50;
+    private const int MaxPageSize = 200;
+
+    public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        var stores = routes.MapGroup("/stores/{storeId}/orders").WithTags("Orders");
+        stores.MapPost("/", PlaceOrder).WithName("PlaceOrder")
+            .Produces<OrderDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        stores.MapGet("/", ListOrders).WithName("ListOrders");
+
+        var orders = routes.MapGroup("/orders/{orderId}").WithTags("Orders");
+        orders.MapGet("/", GetOrder).WithName("GetOrder");
+        orders.MapPost("/cancel", Cancel).WithName("CancelOrder");
+        orders.MapPost("/start", Start).WithName("StartOrder");
+        orders.MapPost("/ready", Ready).WithName("MarkOrderReady");
+        orders.MapPost("/complete", Complete).WithName("CompleteOrder");
+        return routes;
+    }
+
+    private static async Task<IResult> PlaceOrder(
+        string storeId, HttpContext context, IdempotencyGate gate, PlaceOrderHandler handler, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var keys = context.Request.Headers[IdempotencyKey.Header];
+        if (keys.Count == 0 || string.IsNullOrEmpty(keys[0]))
+        {
+            return Problems.Of(FailureCodes.IdempotencyKeyMissing, "Send an Idempotency-Key header (e.g. a UUID) with every new order.", context);
+        }
+
+        if (keys.Count > 1 || !IdempotencyKey.IsValid(keys[0]))
+        {
+            return Problems.From(Failure.Invalid([new ValidationError(IdempotencyKey.Header, "One key of 1-255 printable ASCII characters.")]), context);
+        }
+
+        var (body, tooLarge) = await RequestBody.ReadBytesAsync(context, cancellationToken);
+        if (body is null)
+        {
+            return tooLarge!;
+        }
+
+        var caller = CallerIdentity.Of(context);
+        var start = await gate.StartAsync(caller, keys[0]!, IdempotencyKey.Fingerprint(context.Request, body), cancellationToken);
+        switch (start)
+        {
+            case IdempotencyStart.Replay replay:
+                return new StoredResponseResult(replay.Record.StatusCode, replay.Record.Location, replay.Record.Body);
+            case IdempotencyStart.KeyReused:
+                return Problems.Of(FailureCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request.", context);
+            case IdempotencyStart.InProgress:
+                return Problems.Of(FailureCodes.RequestInProgress, "A request with this Idempotency-Key is still being processed.", context);
+        }
+
+        using var lease = ((IdempotencyStart.Proceed)start).Lease;
+        var (request, invalid) = RequestBody.Parse(body, ApiJsonContext.Default.PlaceOrderRequest, context);
+        if (request is null)
+        {
+            return invalid!;
+        }
+
+        var (command, errors) = OrderMapping.ToCommand(storeId, caller, request);
+        if (command is null)
+        {
+            return Problems.From(Failure.Invalid(errors), context);
+        }
+
+        byte[]? rendered = null;
+        string? location = null;
+        var outcome = await handler.HandleAsync(command, order =>
+        {
+            location = "/api/v1/orders/" + order.Id.ToString(CultureInfo.InvariantCulture);
+            rendered = JsonSerializer.SerializeToUtf8Bytes(OrderMapping.ToDto(order), ApiJsonContext.Default.OrderDto);
+            return lease.ToRecord(StatusCodes.Status201Created, location, rendered, time.GetUtcNow());
+        }, cancellationToken);
+
+        return outcome switch
+        {
+            PlaceOrderOutcome.Placed => new StoredResponseResult(StatusCodes.Status201Created, location, rendered!),
+            PlaceOrderOutcome.Refused refused => Problems.From(refused.Failure, context),
+            _ => throw new InvalidOperationException("Unknown outcome."),
+        };
+    }
+
+    private static async Task<Ok<OrderDto>> GetOrder(string orderId, OrderLifecycle orders, CancellationToken cancellationToken) =>
+        TypedResults.Ok(OrderMapping.ToDto(await orders.GetAsync(ParseId(orderId), cancellationToken)));
+
+    private static async Task<Results<Ok<OrderListDto>, ProblemHttpResult>> ListOrders(
+        string storeId, string? status, int? limit, string? after, OrderLifecycle orders, HttpContext context, CancellationToken cancellationToken)
+    {
+        var errors = new List<ValidationError>();
+        OrderStatus? wanted = null;
+        if (status is not null)
+        {
+            if (OrderStatusNames.TryParseStatus(status, out var parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors.Add(new ValidationError("status", "Unknown status."));
+            }
+        }
+
+        if (limit is < 1 or > MaxPageSize)
+        {
+            errors.Add(new ValidationError("limit", $"limit must be from 1 to {MaxPageSize}."));
+        }
+
+        long? before = null;
+        if (after is not null)
+        {
+            if (long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out var cursor))
+            {
+                before = cursor;
+            }
+            else
+            {
+                errors.Add(new ValidationError("after", "after must be a cursor returned as next."));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Problems.From(Failure.Invalid(errors), context);
+        }
+
+        var page = await orders.ListAsync(storeId, wanted, limit ?? DefaultPageSize, before, cancellationToken);
+        return TypedResults.Ok(new OrderListDto(
+            page.Items.Select(OrderMapping.ToDto).ToList(),
+            page.Next?.ToString(CultureInfo.InvariantCulture)));
+    }
+
+    private static Task<Ok<OrderDto>> Cancel(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, OrderStatus.Cancelled, context, orders, cancellationToken);
+
+    private static Task<Ok<OrderDto>> Start(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, OrderStatus.Preparing, context, orders, cancellationToken);
+
+    private static Task<Ok<OrderDto>> Ready(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, OrderStatus.Ready, context, orders, cancellationToken);
+
+    private static Task<Ok<OrderDto>> Complete(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, OrderStatus.Completed, context, orders, cancellationToken);
+
+    private static async Task<Ok<OrderDto>> MoveAsync(
+        string orderId, OrderStatus to, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken)
+    {
+        var id = ParseId(orderId);
+        var expected = IfMatch.Parse(context.Request.Headers.IfMatch);
+        var order = await orders.MoveAsync(id, to, expected, cancellationToken);
+        context.Response.Headers.ETag = IfMatch.ETagOf(order.Version);
+        return TypedResults.Ok(OrderMapping.ToDto(order));
+    }
+
+    /// <summary>Ids are opaque to clients; anything that is not one of ours simply does not exist.</summary>
+    private static long ParseId(string orderId) =>
+        long.TryParse(orderId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw new FailureException(Failure.NotFound($"Order '{orderId}'"));
+}

@@ -1,0 +1,82 @@
+using Canteen.Engine;
+using Canteen.Engine.Ordering;
+using Canteen.Server.Api;
+using Canteen.Server.Api.Contracts;
+using Canteen.Storage.Sqlite;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Canteen.Server.Hosting;
+
+/// <summary>Composition root: which adapters run in which mode, and the HTTP pipeline.</summary>
+public static class CanteenHosting
+{
+    /// <summary>Largest request body accepted anywhere; order bodies have their own, smaller limit.</summary>
+    public const long MaxRequestBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddCanteen(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var config = builder.Configuration;
+        var services = builder.Services;
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+
+        services.Configure<EngineOptions>(config.GetSection(EngineOptions.Section));
+        services.Configure<OrderingOptions>(config.GetSection(OrderingOptions.Section));
+        services.AddCanteenEngine();
+        services.AddCanteenSqliteStorage(o => o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data");
+
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            // Same settings as ApiJsonContext, whose options apply only when it serialises directly (orders, replays).
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default);
+            o.SerializerOptions.DefaultIgnoreCondition = ApiJsonContext.Default.Options.DefaultIgnoreCondition;
+            o.SerializerOptions.NumberHandling = ApiJsonContext.Default.Options.NumberHandling;
+        });
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            // Framework-made problems (routing 404, 405, bad requests) get a code too, so clients can always switch on it.
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var code = Problems.CodeOfStatus(status);
+                ctx.ProblemDetails.Extensions["code"] = code;
+                ctx.ProblemDetails.Type = Problems.TypeOf(code);
+            }
+
+            ctx.ProblemDetails.Extensions.Remove("exception");
+            ctx.ProblemDetails.Extensions["traceId"] = ctx.HttpContext.TraceIdentifier;
+        });
+        services.AddExceptionHandler<CanteenExceptionHandler>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
+        services.AddOpenApi();
+        return builder;
+    }
+
+    public static WebApplication UseCanteen(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Canteen API v1");
+            o.RoutePrefix = "swagger";
+            o.DocumentTitle = "Canteen API";
+        });
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+
+        var api = app.MapGroup("/api/v1");
+        api.MapStoresApi();
+        api.MapStockApi();
+        api.MapOrdersApi();
+        return app;
+    }
+}
