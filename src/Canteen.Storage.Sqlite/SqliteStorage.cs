@@ -1,6 +1,7 @@
 using Canteen.Core.Menu;
 using Canteen.Core.Ordering;
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Canteen.Storage.Sqlite.Menu;
 using Canteen.Storage.Sqlite.Reading;
@@ -15,7 +16,7 @@ namespace Canteen.Storage.Sqlite;
 /// Call <see cref="InitializeAsync"/> once before anything else; it is safe to call again.
 /// </summary>
 public sealed class SqliteStorage :
-    IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IAsyncDisposable
+    IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IAsyncDisposable
 {
     private readonly SqliteConnections _connections;
     private readonly SqliteWriter _writer;
@@ -23,6 +24,7 @@ public sealed class SqliteStorage :
     private readonly StockQueries _stock;
     private readonly CatalogReader _catalog;
     private readonly IdempotencyQueries _idempotency;
+    private readonly OutboxQueries _outbox;
     private int _disposed;
 
     /// <summary>Validates the options; opens nothing until <see cref="InitializeAsync"/>.</summary>
@@ -34,6 +36,7 @@ public sealed class SqliteStorage :
         _stock = new StockQueries(_connections);
         _catalog = new CatalogReader(_connections);
         _idempotency = new IdempotencyQueries(_connections);
+        _outbox = new OutboxQueries(_connections);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -78,6 +81,18 @@ public sealed class SqliteStorage :
     {
         ThrowIfDisposed();
         return _orders.LastPickupSequenceAsync(storeId, businessDay, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<long>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _orders.FindExpiredAsync(now, limit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<OutboxEvent>> ReadUnsentAsync(int limit, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _outbox.ReadUnsentAsync(limit, cancellationToken);
     }
 
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)

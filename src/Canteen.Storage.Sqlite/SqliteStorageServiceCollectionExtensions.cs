@@ -1,4 +1,5 @@
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -31,6 +32,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<IStockStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteStorage>());
         return services;
     }
 }

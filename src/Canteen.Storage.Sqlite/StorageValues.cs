@@ -34,6 +34,7 @@ internal static class StorageValues
         HoldState.Held => "held",
         HoldState.Confirmed => "confirmed",
         HoldState.Released => "released",
+        HoldState.Settled => "settled",
         _ => throw new ArgumentOutOfRangeException(nameof(state), state, null),
     };
 
@@ -42,6 +43,7 @@ internal static class StorageValues
         "held" => HoldState.Held,
         "confirmed" => HoldState.Confirmed,
         "released" => HoldState.Released,
+        "settled" => HoldState.Settled,
         _ => throw new InvalidDataException($"Unknown hold state '{text}' in storage."),
     };
 }

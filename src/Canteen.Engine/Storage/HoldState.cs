@@ -6,4 +6,7 @@ public enum HoldState
     Held,
     Confirmed,
     Released,
+
+    /// <summary>Confirmed on an earlier business day: sold then, no longer counted in today's stock.</summary>
+    Settled,
 }

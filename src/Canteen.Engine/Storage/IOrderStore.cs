@@ -17,6 +17,12 @@ public interface IOrderStore
     Task<int> LastPickupSequenceAsync(string storeId, DateOnly businessDay, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Ids of orders still waiting for payment (<c>created</c> or <c>paying</c>) whose payment deadline is at or before
+    /// <paramref name="now"/>, earliest deadline first. Backed by an index, so the expiry sweeper can ask often.
+    /// </summary>
+    Task<IReadOnlyList<long>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Commits every write in one transaction and returns one outcome per write, in order. A write that loses its
     /// version check is skipped without failing the others. If the transaction itself fails, the method throws and
     /// nothing of the batch is durable.

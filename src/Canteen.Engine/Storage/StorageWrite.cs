@@ -29,3 +29,19 @@ public sealed record UpdateOrder(
 
 /// <summary>Sets today's total portions of a limited dish in a store.</summary>
 public sealed record SetStockTotal(string StoreId, string DishId, int Total) : StorageWrite;
+
+/// <summary>
+/// Starts a store's new business day: its confirmed holds become <see cref="HoldState.Settled"/> (yesterday's sales no
+/// longer count), and each limited dish's total goes back to its daily portions, or to what is still held if that is
+/// more, so a reset never takes portions away from a guest who is paying.
+/// </summary>
+public sealed record ResetDailyStock(string StoreId) : StorageWrite;
+
+/// <summary>Marks outbox events as published so the relay does not send them again (it may after a crash: at least once).</summary>
+public sealed record MarkOutboxSent(IReadOnlyList<Guid> EventIds, DateTimeOffset SentAt) : StorageWrite;
+
+/// <summary>
+/// Records that <paramref name="Consumer"/> handled an event. <see cref="WriteOutcome.Duplicate"/> when it already
+/// had: the inbox is what turns at-least-once delivery into handled-once.
+/// </summary>
+public sealed record RecordInbox(string Consumer, Guid EventId, DateTimeOffset HandledAt) : StorageWrite;

@@ -10,4 +10,7 @@ public enum WriteOutcome
 
     /// <summary>The row to update does not exist. Nothing was written for it.</summary>
     NotFound,
+
+    /// <summary>A <see cref="RecordInbox"/> for an event the consumer has already handled: do not handle it again.</summary>
+    Duplicate,
 }

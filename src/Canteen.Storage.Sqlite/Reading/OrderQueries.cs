@@ -72,4 +72,29 @@ internal sealed class OrderQueries(SqliteConnections connections)
         var last = await command.ExecuteScalarAsync(cancellationToken);
         return checked((int)(long)last!);
     }
+
+    public async Task<IReadOnlyList<long>> FindExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+
+        // Two index range scans on (status, payment_deadline), merged: cheap enough to run every few hundred ms.
+        command.CommandText = """
+            SELECT id FROM (
+                SELECT id, payment_deadline FROM orders WHERE status = 'created' AND payment_deadline <= $now
+                UNION ALL
+                SELECT id, payment_deadline FROM orders WHERE status = 'paying' AND payment_deadline <= $now)
+            ORDER BY payment_deadline, id LIMIT $limit;
+            """;
+        command.Parameters.AddWithValue("$now", StorageValues.ToTicks(now));
+        command.Parameters.AddWithValue("$limit", limit);
+        var ids = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetInt64(0));
+        }
+
+        return ids;
+    }
 }

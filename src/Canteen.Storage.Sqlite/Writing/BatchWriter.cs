@@ -8,6 +8,7 @@ internal sealed class BatchWriter : IDisposable
 {
     private readonly OrderStatements _orders;
     private readonly SideEffectStatements _effects;
+    private readonly MaintenanceStatements _maintenance;
 
     public BatchWriter(SqliteConnection connection)
     {
@@ -15,10 +16,12 @@ internal sealed class BatchWriter : IDisposable
         try
         {
             _effects = new SideEffectStatements(connection);
+            _maintenance = new MaintenanceStatements(connection);
         }
         catch
         {
             _orders.Dispose();
+            _effects?.Dispose();
             throw;
         }
     }
@@ -27,6 +30,7 @@ internal sealed class BatchWriter : IDisposable
     {
         _orders.Enlist(transaction);
         _effects.Enlist(transaction);
+        _maintenance.Enlist(transaction);
         var outcomes = new WriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -35,6 +39,9 @@ internal sealed class BatchWriter : IDisposable
                 InsertOrder insert => Insert(insert),
                 UpdateOrder update => Update(update),
                 SetStockTotal stock => SetStock(stock),
+                ResetDailyStock reset => _maintenance.ResetDailyStock(reset),
+                MarkOutboxSent sent => _maintenance.MarkSent(sent),
+                RecordInbox inbox => _maintenance.RecordInbox(inbox),
                 null => throw new ArgumentException($"Write {i} of the batch is null.", nameof(batch)),
                 var other => throw new NotSupportedException($"Unknown storage write {other.GetType().Name}."),
             };
@@ -47,6 +54,7 @@ internal sealed class BatchWriter : IDisposable
     {
         _orders.Dispose();
         _effects.Dispose();
+        _maintenance.Dispose();
     }
 
     private WriteOutcome Insert(InsertOrder write)

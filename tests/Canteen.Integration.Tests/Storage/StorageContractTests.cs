@@ -1,5 +1,6 @@
 using Canteen.Core.Menu;
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 
 namespace Canteen.Integration.Tests.Storage;
@@ -10,7 +11,7 @@ namespace Canteen.Integration.Tests.Storage;
 /// run against it (SQLite now, PostgreSQL later).
 /// </summary>
 public abstract partial class StorageContractTests<TStorage> : IAsyncDisposable
-    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IAsyncDisposable
+    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IAsyncDisposable
 {
     private readonly List<TStorage> _opened = [];
 

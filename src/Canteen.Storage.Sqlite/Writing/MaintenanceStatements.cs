@@ -1,0 +1,79 @@
+using Canteen.Engine.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Canteen.Storage.Sqlite.Writing;
+
+/// <summary>Prepared statements for the writes that are not order changes: the daily reset, the outbox relay, the inbox.</summary>
+internal sealed class MaintenanceStatements : IDisposable
+{
+    private readonly PreparedStatement _settleHolds;
+    private readonly PreparedStatement _resetTotals;
+    private readonly PreparedStatement _markSent;
+    private readonly PreparedStatement _recordInbox;
+
+    public MaintenanceStatements(SqliteConnection connection)
+    {
+        _settleHolds = new PreparedStatement(
+            connection,
+            "UPDATE stock_holds SET state = 'settled' WHERE store_id = $store_id AND state = 'confirmed';",
+            "$store_id");
+
+        // Portions still held by a paying guest stay held: the new day's total never drops below them.
+        _resetTotals = new PreparedStatement(
+            connection,
+            """
+            UPDATE stock_levels SET total = MAX(daily_portions, COALESCE((
+                SELECT SUM(h.quantity) FROM stock_holds h
+                WHERE h.store_id = stock_levels.store_id AND h.dish_id = stock_levels.dish_id AND h.state = 'held'), 0))
+            WHERE store_id = $store_id;
+            """,
+            "$store_id");
+        _markSent = new PreparedStatement(
+            connection,
+            "UPDATE outbox SET sent_at = $sent_at WHERE id = $id AND sent_at IS NULL;",
+            "$sent_at", "$id");
+        _recordInbox = new PreparedStatement(
+            connection,
+            "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($consumer, $event_id, $handled_at) ON CONFLICT DO NOTHING;",
+            "$consumer", "$event_id", "$handled_at");
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        _settleHolds.Enlist(transaction);
+        _resetTotals.Enlist(transaction);
+        _markSent.Enlist(transaction);
+        _recordInbox.Enlist(transaction);
+    }
+
+    public WriteOutcome ResetDailyStock(ResetDailyStock write)
+    {
+        _settleHolds.Execute(write.StoreId);
+        _resetTotals.Execute(write.StoreId);
+        return WriteOutcome.Committed;
+    }
+
+    public WriteOutcome MarkSent(MarkOutboxSent write)
+    {
+        var sentAt = StorageValues.ToTicks(write.SentAt);
+        foreach (var id in write.EventIds)
+        {
+            _markSent.Execute(sentAt, id.ToString("D"));
+        }
+
+        return WriteOutcome.Committed;
+    }
+
+    public WriteOutcome RecordInbox(RecordInbox write) =>
+        _recordInbox.Execute(write.Consumer, write.EventId.ToString("D"), StorageValues.ToTicks(write.HandledAt)) == 1
+            ? WriteOutcome.Committed
+            : WriteOutcome.Duplicate;
+
+    public void Dispose()
+    {
+        _settleHolds.Dispose();
+        _resetTotals.Dispose();
+        _markSent.Dispose();
+        _recordInbox.Dispose();
+    }
+}
