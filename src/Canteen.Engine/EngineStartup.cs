@@ -27,12 +27,10 @@ public sealed class EngineStartup(
     {
         await storage.InitializeAsync(options.Value.SeedDemoData ? DemoCatalog.Create() : null, cancellationToken);
         await menus.ReloadAsync(catalog, cancellationToken);
-        if (stock is InProcessStockLedger ledger)
-        {
-            ledger.Load(
-                await stockStore.LoadTotalsAsync(cancellationToken),
-                await stockStore.LoadActiveHoldsAsync(cancellationToken));
-        }
+        await stock.InitializeAsync(
+            await stockStore.LoadTotalsAsync(cancellationToken),
+            await stockStore.LoadActiveHoldsAsync(cancellationToken),
+            cancellationToken);
 
         await pickups.InitializeAsync(menus.Stores, orders, cancellationToken);
         writer.Start();

@@ -1,4 +1,5 @@
 using Canteen.Core.Inventory;
+using Canteen.Engine.Storage;
 
 namespace Canteen.Engine.Inventory;
 
@@ -9,6 +10,12 @@ namespace Canteen.Engine.Inventory;
 /// </summary>
 public interface IStockAuthority
 {
+    /// <summary>
+    /// Brings the authority in line with storage at start-up: totals, minus what persisted holds reserve or sold.
+    /// An authority shared by several instances (Redis) keeps state another instance already established.
+    /// </summary>
+    ValueTask InitializeAsync(IReadOnlyList<StockTotal> totals, IReadOnlyList<PersistedHold> holds, CancellationToken cancellationToken);
+
     ValueTask<HoldResult> TryHoldAsync(HoldRequest request, CancellationToken cancellationToken);
 
     /// <summary>Reserved → sold. False when the hold was cancelled (a confirm after cancel is refused).</summary>
@@ -23,4 +30,10 @@ public interface IStockAuthority
 
     /// <summary>Sets today's total; refused (not succeeded) below reserved + sold.</summary>
     ValueTask<SetTotalResult> SetTotalAsync(string storeId, string dishId, int total, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts a store's new business day (mirrors <see cref="ResetDailyStock"/>): sold goes to 0, confirmed holds are
+    /// forgotten, and each limited dish's total becomes its daily portions, or what is still reserved if that is more.
+    /// </summary>
+    ValueTask ResetDayAsync(string storeId, IReadOnlyDictionary<string, int> dailyPortions, CancellationToken cancellationToken);
 }

@@ -14,6 +14,35 @@ public sealed class InProcessStockLedger : IStockAuthority
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, StockCell>> _stores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, HoldEntry> _holds = new();
 
+    public ValueTask InitializeAsync(IReadOnlyList<StockTotal> totals, IReadOnlyList<PersistedHold> holds, CancellationToken cancellationToken)
+    {
+        Load(totals, holds);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask ResetDayAsync(string storeId, IReadOnlyDictionary<string, int> dailyPortions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dailyPortions);
+        foreach (var (dishId, cell) in CellsOf(storeId))
+        {
+            if (dailyPortions.TryGetValue(dishId, out var portions))
+            {
+                cell.ResetDay(portions);
+            }
+        }
+
+        // Confirmed holds of the day are settled: nothing can move them any more, so they need not be remembered.
+        foreach (var (orderId, entry) in _holds)
+        {
+            if (entry.StoreId == storeId && entry.State == HoldState.Confirmed)
+            {
+                _holds.TryRemove(orderId, out _);
+            }
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
     /// <summary>Replaces all state with what storage says: totals, minus what live holds reserve or sold.</summary>
     public void Load(IEnumerable<StockTotal> totals, IEnumerable<PersistedHold> holds)
     {

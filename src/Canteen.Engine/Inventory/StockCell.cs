@@ -37,6 +37,13 @@ internal sealed class StockCell
         ? (total - s.Reserved - s.Sold, s.Reserved, s.Sold)
         : null);
 
+    /// <summary>A new business day: yesterday's sold portions no longer count; held ones stay reserved.</summary>
+    public void ResetDay(int dailyPortions) => Move(s =>
+    {
+        var total = Math.Max(dailyPortions, s.Reserved);
+        return (total - s.Reserved, s.Reserved, 0);
+    });
+
     private void Move(Func<(int Available, int Reserved, int Sold), (int, int, int)> change)
     {
         if (!TryMove(s => change(s)))

@@ -2,7 +2,6 @@ using Canteen.Engine;
 using Canteen.Engine.Ordering;
 using Canteen.Server.Api;
 using Canteen.Server.Api.Contracts;
-using Canteen.Storage.Sqlite;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Canteen.Server.Hosting;
@@ -29,7 +28,7 @@ public static class CanteenHosting
         services.Configure<EngineOptions>(config.GetSection(EngineOptions.Section));
         services.Configure<OrderingOptions>(config.GetSection(OrderingOptions.Section));
         services.AddCanteenEngine();
-        services.AddCanteenSqliteStorage(o => o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data");
+        services.AddCanteenAdapters(config);
 
         services.ConfigureHttpJsonOptions(o =>
         {
