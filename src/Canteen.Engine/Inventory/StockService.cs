@@ -26,26 +26,9 @@ public sealed class StockService(MenuCache menus, IStockAuthority stock, OrderWr
         {
             var before = await stock.GetLevelAsync(storeId, dishId, cancellationToken)
                 ?? throw new FailureException(Failure.NotFound($"Limited dish '{dishId}' in store '{storeId}'"));
-            var result = await stock.SetTotalAsync(storeId, dishId, total, cancellationToken);
-            if (!result.Succeeded)
-            {
-                throw new FailureException(new Failure(
-                    FailureCodes.StockConflict,
-                    $"The total cannot be {total}: {result.Level.Reserved + result.Level.Sold} portions are already reserved or sold."));
-            }
-
-            try
-            {
-                await writer.SubmitAsync(new SetStockTotal(storeId, dishId, total));
-            }
-            catch
-            {
-                // Not durable, so not true: put the ledger back to what storage still says.
-                await stock.SetTotalAsync(storeId, dishId, before.Total, CancellationToken.None);
-                throw;
-            }
-
-            return result.Level;
+            return total >= before.Total
+                ? await RaiseAsync(storeId, dishId, total)
+                : await LowerAsync(storeId, dishId, total, before.Total);
         }
         finally
         {
@@ -59,5 +42,43 @@ public sealed class StockService(MenuCache menus, IStockAuthority stock, OrderWr
         {
             throw new FailureException(Failure.NotFound($"Store '{storeId}'"));
         }
+    }
+
+    /// <summary>
+    /// Durable first, then the ledger: portions that are not yet durable must never be sold. Raising the ledger
+    /// afterwards cannot be refused (a higher total is always at least reserved + sold).
+    /// </summary>
+    private async Task<StockLevel> RaiseAsync(string storeId, string dishId, int total)
+    {
+        await writer.SubmitAsync(new SetStockTotal(storeId, dishId, total));
+        var result = await stock.SetTotalAsync(storeId, dishId, total, CancellationToken.None);
+        return result.Succeeded ? result.Level : throw new InvalidOperationException("Raising a stock total was refused.");
+    }
+
+    /// <summary>
+    /// The ledger first, because only it knows what is reserved or sold right now and can refuse atomically; if the
+    /// write then fails, raising back to the old total cannot be refused, so storage and ledger agree again.
+    /// </summary>
+    private async Task<StockLevel> LowerAsync(string storeId, string dishId, int total, int previous)
+    {
+        var result = await stock.SetTotalAsync(storeId, dishId, total, CancellationToken.None);
+        if (!result.Succeeded)
+        {
+            throw new FailureException(new Failure(
+                FailureCodes.StockConflict,
+                $"The total cannot be {total}: {result.Level.Reserved + result.Level.Sold} portions are already reserved or sold."));
+        }
+
+        try
+        {
+            await writer.SubmitAsync(new SetStockTotal(storeId, dishId, total));
+        }
+        catch
+        {
+            await stock.SetTotalAsync(storeId, dishId, previous, CancellationToken.None);
+            throw;
+        }
+
+        return result.Level;
     }
 }
