@@ -3,6 +3,7 @@ using Canteen.Engine.Catalog;
 using Canteen.Engine.Idempotency;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
+using Canteen.Engine.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -27,7 +28,16 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<PlaceOrderHandler>();
         services.AddSingleton<OrderLifecycle>();
         services.AddSingleton<StockService>();
+        services.AddOptions<InventoryOptions>();
+        services.AddSingleton<StockInvariantChecker>();
         services.AddHostedService<EngineStartup>();
+
+        // Hosted services start in registration order and stop in reverse: these start once EngineStartup has the
+        // ledger loaded and the writer running (the reset catches up before requests are served), and stop before
+        // the writer drains.
+        services.AddHostedService<DailyStockReset>();
+        services.AddHostedService<ExpirySweeper>();
+        services.AddCanteenOutbox();
         return services;
     }
 }

@@ -6,9 +6,10 @@ namespace Canteen.Engine.Inventory;
 /// One order's hold in the in-process ledger. Its state moves only by compare-and-swap, so a concurrent Confirm and
 /// Cancel cannot both win: whichever swaps first decides where the portions go.
 /// </summary>
-internal sealed class HoldEntry(string storeId, HoldLine[] lines, HoldState state)
+internal sealed class HoldEntry(string storeId, HoldLine[] lines, HoldState state, long releasedAt = 0)
 {
     private int _state = (int)state;
+    private long _releasedAt = releasedAt;
 
     public string StoreId { get; } = storeId;
 
@@ -18,4 +19,19 @@ internal sealed class HoldEntry(string storeId, HoldLine[] lines, HoldState stat
 
     public bool TryMove(HoldState from, HoldState to) =>
         Interlocked.CompareExchange(ref _state, (int)to, (int)from) == (int)from;
+
+    /// <summary>When the hold was released or barred, as a <see cref="TimeProvider"/> timestamp; 0 until then.</summary>
+    public long ReleasedAt => Volatile.Read(ref _releasedAt);
+
+    /// <summary>Held → released, stamped with <paramref name="now"/> so the ledger can forget it after a while.</summary>
+    public bool TryRelease(long now)
+    {
+        if (!TryMove(HoldState.Held, HoldState.Released))
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _releasedAt, now);
+        return true;
+    }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Canteen.Core.Inventory;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
+using Microsoft.Extensions.Options;
 
 namespace Canteen.Engine.Inventory;
 
@@ -13,6 +15,23 @@ public sealed class InProcessStockLedger : IStockAuthority
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, StockCell>> _stores = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<long, HoldEntry> _holds = new();
+    private readonly ReleasedHoldPruner _pruner;
+
+    /// <summary>A ledger on the system clock with the default retention of released holds.</summary>
+    public InProcessStockLedger()
+        : this(TimeProvider.System, Options.Create(new InventoryOptions()))
+    {
+    }
+
+    public InProcessStockLedger(TimeProvider time, IOptions<InventoryOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(options);
+        _pruner = new ReleasedHoldPruner(time, options.Value.ReleasedHoldRetention);
+    }
+
+    /// <summary>Order ids the ledger currently remembers (held, confirmed, released or barred).</summary>
+    internal int HoldCount => _holds.Count;
 
     public ValueTask InitializeAsync(IReadOnlyList<StockTotal> totals, IReadOnlyList<PersistedHold> holds, CancellationToken cancellationToken)
     {
@@ -40,8 +59,12 @@ public sealed class InProcessStockLedger : IStockAuthority
             }
         }
 
+        _pruner.Prune(_holds, _pruner.Now());
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Forgets released holds and barriers older than the retention (see <see cref="ReleasedHoldPruner"/>).</summary>
+    public int PruneReleased() => _pruner.Prune(_holds, _pruner.Now());
 
     /// <summary>Replaces all state with what storage says: totals, minus what live holds reserve or sold.</summary>
     public void Load(IEnumerable<StockTotal> totals, IEnumerable<PersistedHold> holds)
@@ -68,7 +91,12 @@ public sealed class InProcessStockLedger : IStockAuthority
         foreach (var order in holdList.GroupBy(h => h.OrderId))
         {
             var first = order.First();
-            var lines = order.Select(h => new HoldLine(h.DishId, h.Quantity)).ToArray();
+            // A hold line for a dish that no longer has a stock total has no counter to return to: leave it out, so a
+            // later Confirm or Cancel of that order moves only what is actually counted.
+            var lines = order
+                .Where(h => CellsOf(h.StoreId).ContainsKey(h.DishId))
+                .Select(h => new HoldLine(h.DishId, h.Quantity))
+                .ToArray();
             _holds[order.Key] = new HoldEntry(first.StoreId, lines, first.State);
         }
     }
@@ -113,6 +141,7 @@ public sealed class InProcessStockLedger : IStockAuthority
         if (soldOut is not null)
         {
             Return(cells, wanted.AsSpan(0, taken));
+            CanteenMetrics.Hold(HoldOutcomes.SoldOut);
             return ValueTask.FromResult(HoldResult.SoldOut(soldOut));
         }
 
@@ -124,6 +153,7 @@ public sealed class InProcessStockLedger : IStockAuthority
             return ValueTask.FromResult(ResultOf(_holds[request.OrderId]));
         }
 
+        CanteenMetrics.Hold(HoldOutcomes.Taken);
         return ValueTask.FromResult(HoldResult.Success(wanted));
     }
 
@@ -141,6 +171,8 @@ public sealed class InProcessStockLedger : IStockAuthority
             {
                 cells[line.DishId].Confirm(line.Quantity);
             }
+
+            CanteenMetrics.Hold(HoldOutcomes.Confirmed);
         }
 
         return ValueTask.FromResult(entry.State == HoldState.Confirmed);
@@ -148,12 +180,15 @@ public sealed class InProcessStockLedger : IStockAuthority
 
     public ValueTask CancelAsync(long orderId, CancellationToken cancellationToken)
     {
-        var entry = _holds.GetOrAdd(orderId, static _ => new HoldEntry(string.Empty, [], HoldState.Released));
-        if (entry.TryMove(HoldState.Held, HoldState.Released))
+        var now = _pruner.Now();
+        var entry = _holds.GetOrAdd(orderId, static (_, at) => new HoldEntry(string.Empty, [], HoldState.Released, at), now);
+        if (entry.TryRelease(now))
         {
             Return(CellsOf(entry.StoreId), entry.Lines);
+            CanteenMetrics.Hold(HoldOutcomes.Released);
         }
 
+        _pruner.MaybePrune(_holds, now);
         return ValueTask.CompletedTask;
     }
 

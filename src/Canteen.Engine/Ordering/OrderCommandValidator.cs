@@ -33,6 +33,8 @@ internal static class OrderCommandValidator
                 errors.Add(new ValidationError($"items[{i}].note", $"A note may have at most {options.MaxNoteLength} characters."));
             }
 
+            CheckText(line.Note, $"items[{i}].note", errors);
+
             if (line.OptionIds.Count > 20)
             {
                 errors.Add(new ValidationError($"items[{i}].options", "At most 20 options per item."));
@@ -44,6 +46,8 @@ internal static class OrderCommandValidator
             errors.Add(new ValidationError("note", $"A note may have at most {options.MaxNoteLength} characters."));
         }
 
+        CheckText(command.Note, "note", errors);
+        CheckText(command.Table, "table", errors);
         if (command.Type == OrderType.DineIn && string.IsNullOrWhiteSpace(command.Table))
         {
             errors.Add(new ValidationError("table", "A dine-in order needs a table."));
@@ -54,5 +58,17 @@ internal static class OrderCommandValidator
         }
 
         return errors;
+    }
+
+    /// <summary>
+    /// Free text is shown on kitchen tickets and stored as-is: control characters (NUL above all, which PostgreSQL
+    /// text cannot hold) have no business there and are refused up front rather than failing at commit.
+    /// </summary>
+    private static void CheckText(string? text, string field, List<ValidationError> errors)
+    {
+        if (text is not null && text.Any(char.IsControl))
+        {
+            errors.Add(new ValidationError(field, "Control characters are not allowed."));
+        }
     }
 }

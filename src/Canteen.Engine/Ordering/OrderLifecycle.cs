@@ -1,8 +1,11 @@
+using System.Diagnostics;
+using System.Globalization;
 using Canteen.Core.Ordering;
 using Canteen.Engine.Errors;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
 
 namespace Canteen.Engine.Ordering;
 
@@ -25,7 +28,25 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, IStock
     /// <param name="cancellationToken">Cancels the read; a queued write still completes.</param>
     public async Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, CancellationToken cancellationToken)
     {
+        // One span per move (cancel, pay, start, ready, complete...), named alike and told apart by order.status.
+        using var activity = CanteenTelemetry.Source.StartActivity("MoveOrder");
+        activity?.SetTag(CanteenTelemetry.OrderIdTag, orderId.ToString(CultureInfo.InvariantCulture));
+        activity?.SetTag("order.status", OrderStatusNames.ToWire(to));
+        try
+        {
+            return await MoveCoreAsync(orderId, to, expectedVersion, activity, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            activity.RecordError(ex);
+            throw;
+        }
+    }
+
+    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, Activity? activity, CancellationToken cancellationToken)
+    {
         var order = await GetAsync(orderId, cancellationToken);
+        activity?.SetTag(CanteenTelemetry.StoreIdTag, order.StoreId);
         if (expectedVersion is { } expected && expected != order.Version)
         {
             throw new FailureException(new Failure(FailureCodes.VersionConflict, $"The order is at version {order.Version}, not {expected}.")

@@ -25,4 +25,13 @@ public sealed class OrderingOptions
 
     /// <summary>What a shed caller is told to wait before retrying.</summary>
     public TimeSpan OverloadRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How often the expiry sweeper looks for unpaid orders past their deadline. An order is cancelled at most about
+    /// this long after its deadline; the lookup is an index range scan, so asking often is cheap.
+    /// </summary>
+    public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The most expired orders cancelled together (they share the writer's group commits).</summary>
+    public int ExpiryBatchSize { get; set; } = 256;
 }

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
 
 namespace Canteen.Engine.Ordering;
 
@@ -9,6 +11,9 @@ internal sealed class PendingWrite(StorageWrite write)
     private readonly TaskCompletionSource<WriteOutcome> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public StorageWrite Write { get; } = write;
+
+    /// <summary>The caller's span, so the batch that commits this write can link back to it (default when untraced).</summary>
+    public ActivityContext Caller { get; } = CanteenTelemetry.Source.HasListeners() ? Activity.Current?.Context ?? default : default;
 
     public Task<WriteOutcome> Outcome => _completion.Task;
 

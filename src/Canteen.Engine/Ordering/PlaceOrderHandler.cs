@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Canteen.Core.Menu;
 using Canteen.Core.Ordering;
 using Canteen.Engine.Catalog;
@@ -6,6 +8,7 @@ using Canteen.Engine.Idempotency;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Engine.Ordering;
@@ -35,6 +38,38 @@ public sealed class PlaceOrderHandler(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
+        using var activity = CanteenTelemetry.Source.StartActivity("PlaceOrder");
+        activity?.SetTag(CanteenTelemetry.StoreIdTag, command.StoreId);
+        var started = time.GetTimestamp();
+        try
+        {
+            var outcome = await PlaceAsync(command, idempotency, activity, cancellationToken);
+            if (outcome is PlaceOrderOutcome.Refused refused)
+            {
+                activity?.SetTag(CanteenTelemetry.FailureCodeTag, refused.Failure.Code);
+                CanteenMetrics.OrderFailed(refused.Failure.Code, refused: true, time.GetElapsedTime(started));
+            }
+            else
+            {
+                CanteenMetrics.OrderPlaced(time.GetElapsedTime(started));
+            }
+
+            return outcome;
+        }
+        catch (Exception ex)
+        {
+            activity.RecordError(ex);
+            CanteenMetrics.OrderFailed(CanteenTelemetry.CodeOf(ex), refused: false, time.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private async Task<PlaceOrderOutcome> PlaceAsync(
+        PlaceOrderCommand command,
+        Func<Order, IdempotencyRecord>? idempotency,
+        Activity? activity,
+        CancellationToken cancellationToken)
+    {
         var errors = OrderCommandValidator.Validate(command, _options);
         if (errors.Count > 0)
         {
@@ -53,6 +88,7 @@ public sealed class PlaceOrderHandler(
         }
 
         var id = ids.NextId();
+        activity?.SetTag(CanteenTelemetry.OrderIdTag, id.ToString(CultureInfo.InvariantCulture));
         var now = time.GetUtcNow();
         var holdLines = pricing.Lines.Select(l => new HoldLine(l.DishId, l.Quantity)).ToList();
         var hold = await stock.TryHoldAsync(new HoldRequest(id, command.StoreId, holdLines, now + _options.PaymentTimeout), cancellationToken);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Canteen.Core.Ordering;
+using Canteen.Engine.Telemetry;
 
 namespace Canteen.Engine.Outbox;
 
@@ -14,7 +15,7 @@ public static class OrderEvents
         var id = order.Id.ToString(CultureInfo.InvariantCulture);
         var payload = new OrderEventPayload(
             id, order.Number, order.StoreId, OrderStatusNames.ToWire(order.Status), order.Version,
-            order.Total.Minor, order.Total.Currency, order.Pickup.Display);
+            order.Total.Minor, order.Total.Currency, order.Pickup.Display, OutboxTrace.CurrentTraceParent());
         return new OutboxEvent(
             Guid.CreateVersion7(now), type, id, order.StoreId,
             JsonSerializer.Serialize(payload, EngineJsonContext.Default.OrderEventPayload), now);

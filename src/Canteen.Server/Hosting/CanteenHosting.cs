@@ -1,7 +1,10 @@
 using Canteen.Engine;
+using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
+using Canteen.Engine.Outbox;
 using Canteen.Server.Api;
 using Canteen.Server.Api.Contracts;
+using Canteen.Server.Observability;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Canteen.Server.Hosting;
@@ -24,9 +27,12 @@ public static class CanteenHosting
             k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
         });
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = MaxRequestBodyBytes);
+        builder.AddCanteenObservability();
 
         services.Configure<EngineOptions>(config.GetSection(EngineOptions.Section));
         services.Configure<OrderingOptions>(config.GetSection(OrderingOptions.Section));
+        services.Configure<InventoryOptions>(config.GetSection(InventoryOptions.Section));
+        services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
         services.AddCanteenEngine();
         services.AddCanteenAdapters(config);
 
@@ -71,11 +77,14 @@ public static class CanteenHosting
         });
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapCanteenObservability();
 
         var api = app.MapGroup("/api/v1");
         api.MapStoresApi();
         api.MapStockApi();
         api.MapOrdersApi();
+        api.MapAdminApi();
+        api.MapEventsApi();
         return app;
     }
 }

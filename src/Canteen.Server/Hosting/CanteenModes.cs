@@ -1,3 +1,6 @@
+using Canteen.Redis;
+using Canteen.Stock.Postgres;
+using Canteen.Storage.Postgres;
 using Canteen.Storage.Sqlite;
 
 namespace Canteen.Server.Hosting;
@@ -16,8 +19,23 @@ internal static class CanteenModes
             case "sqlite":
                 services.AddCanteenSqliteStorage(o => o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data");
                 break;
+            case "postgres":
+                var connectionString = config["Canteen:Postgres:ConnectionString"];
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Canteen:Storage is 'postgres' but Canteen:Postgres:ConnectionString is not set " +
+                        "(e.g. 'Host=127.0.0.1;Port=5432;Username=canteen;Password=...;Database=canteen').");
+                }
+
+                services.AddCanteenPostgresStorage(o =>
+                {
+                    o.ConnectionString = connectionString;
+                    o.Schema = config["Canteen:Postgres:Schema"] ?? o.Schema;
+                });
+                break;
             default:
-                throw new InvalidOperationException($"Canteen:Storage is '{storage}'; expected 'sqlite'.");
+                throw new InvalidOperationException($"Canteen:Storage is '{storage}'; expected 'sqlite' or 'postgres'.");
         }
 
         var stock = config["Canteen:Stock"] ?? "inprocess";
@@ -26,8 +44,33 @@ internal static class CanteenModes
             case "inprocess":
                 // The engine registers the in-process ledger by default.
                 break;
+            case "redis":
+                var redis = config["Canteen:Redis:Configuration"];
+                if (string.IsNullOrWhiteSpace(redis))
+                {
+                    throw new InvalidOperationException(
+                        "Canteen:Stock is 'redis' but Canteen:Redis:Configuration is not set (e.g. '127.0.0.1:6379').");
+                }
+
+                services.AddCanteenRedisStock(o =>
+                {
+                    o.Configuration = redis;
+                    o.KeyPrefix = config["Canteen:Redis:KeyPrefix"] ?? o.KeyPrefix;
+                });
+                break;
+            case "database":
+                var database = config["Canteen:Postgres:ConnectionString"];
+                if (string.IsNullOrWhiteSpace(database))
+                {
+                    throw new InvalidOperationException(
+                        "Canteen:Stock is 'database' but Canteen:Postgres:ConnectionString is not set " +
+                        "(e.g. 'Host=127.0.0.1;Port=5432;Username=canteen;Password=...;Database=canteen').");
+                }
+
+                services.AddCanteenPostgresStock(o => o.ConnectionString = database);
+                break;
             default:
-                throw new InvalidOperationException($"Canteen:Stock is '{stock}'; expected 'inprocess'.");
+                throw new InvalidOperationException($"Canteen:Stock is '{stock}'; expected 'inprocess', 'redis' or 'database'.");
         }
 
         return services;

@@ -402,4 +402,18 @@ public sealed class InProcessStockLedgerTests
         Assert.True((await ledger.TryHoldAsync(Request(2, (Pork, 1)), Ct)).Succeeded);
         Assert.Equal(new StockLevel(Pork, 9, 1, 0), await LevelAsync(ledger, Pork));
     }
+
+    [Fact]
+    public async Task Load_HoldOfDishWithoutStockTotal_ConfirmAndCancelMoveOnlyCountedLines()
+    {
+        var ledger = new InProcessStockLedger();
+        ledger.Load(
+            [new StockTotal(Store, Pork, 10, 10)],
+            [Persisted(1, Pork, 2, HoldState.Held), Persisted(1, "no-longer-limited", 4, HoldState.Held), Persisted(2, "no-longer-limited", 1, HoldState.Held)]);
+
+        Assert.True(await ledger.ConfirmAsync(1, Ct));
+        await ledger.CancelAsync(2, Ct);
+
+        Assert.Equal(new StockLevel(Pork, 8, 0, 2), await LevelAsync(ledger, Pork));
+    }
 }

@@ -36,6 +36,8 @@ public sealed class BadInputTests(SharedApp shared) : IClassFixture<SharedApp>
         { "type unknown", ApiClient.OrderBody("xiaolongbao", type: "drive_through"), 400, "validation_failed" },
         { "dine-in without table", ApiClient.OrderBody("xiaolongbao", type: "dine_in"), 400, "validation_failed" },
         { "note too long", "{\"type\":\"takeaway\",\"note\":\"" + new string('n', 201) + "\",\"items\":[{\"dishId\":\"xiaolongbao\",\"quantity\":1}]}", 400, "validation_failed" },
+        { "NUL in the note", "{\"type\":\"takeaway\",\"note\":\"a\\u0000b\",\"items\":[{\"dishId\":\"xiaolongbao\",\"quantity\":1}]}", 400, "validation_failed" },
+        { "control character in a line note", "{\"type\":\"takeaway\",\"items\":[{\"dishId\":\"xiaolongbao\",\"quantity\":1,\"note\":\"\\u0007\"}]}", 400, "validation_failed" },
         { "unknown dish", ApiClient.OrderBody("unicorn-steak"), 422, "validation_failed" },
         { "dish not sold in this store", ApiClient.OrderBody("chongqing-xiaomian", 1, "\"spice-mild\",\"size-regular\""), 422, "validation_failed" },
         { "unknown option", ApiClient.OrderBody("xiaolongbao", 1, "\"extra-gold\""), 422, "validation_failed" },

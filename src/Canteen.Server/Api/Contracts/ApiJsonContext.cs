@@ -20,4 +20,5 @@ namespace Canteen.Server.Api.Contracts;
 [JsonSerializable(typeof(PlaceOrderRequest))]
 [JsonSerializable(typeof(OrderDto))]
 [JsonSerializable(typeof(OrderListDto))]
+[JsonSerializable(typeof(StockInvariantDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,0 +1,10 @@
+using System.Text.Json.Serialization;
+
+namespace Canteen.Storage.Postgres.Json;
+
+/// <summary>Source-generated JSON for the order lines column: no reflection on the write path.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(LineDocument[]))]
+internal sealed partial class StorageJsonContext : JsonSerializerContext;

@@ -1,0 +1,32 @@
+using Canteen.Engine.Idempotency;
+using Npgsql;
+
+namespace Canteen.Storage.Postgres.Reading;
+
+/// <summary>Looks up stored idempotency records.</summary>
+internal sealed class IdempotencyQueries(NpgsqlDataSource dataSource)
+{
+    public async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        await using var command = dataSource.CreateCommand(
+            "SELECT request_hash, status_code, location, body, created_at FROM idempotency_keys WHERE scope = $1 AND key = $2;");
+        command.Parameters.Add(Parameters.Of(scope));
+        command.Parameters.Add(Parameters.Of(key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new IdempotencyRecord(
+            scope,
+            key,
+            reader.GetString(0),
+            reader.GetInt32(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2),
+            reader.GetFieldValue<byte[]>(3),
+            StorageValues.FromTicks(reader.GetInt64(4)));
+    }
+}

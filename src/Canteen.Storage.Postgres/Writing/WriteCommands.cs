@@ -1,0 +1,85 @@
+using Canteen.Core.Ordering;
+using Canteen.Engine.Storage;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Canteen.Storage.Postgres.Writing;
+
+/// <summary>One statement per write for everything that is not a new order; fixed texts, so they get prepared.</summary>
+internal static class WriteCommands
+{
+    // A status move changes exactly status, version and updated_at, and only if nobody moved the order since the
+    // writer read it. The hold move and the event hang off the UPDATE's RETURNING, so a write that loses its version
+    // check writes nothing at all. The final SELECT reads the statement's starting snapshot, which already includes
+    // earlier statements of the batch: "exists but not updated" is a conflict, "absent" is not found.
+    private const string UpdateOrderSql = """
+        WITH u AS (
+            UPDATE orders SET status = $1, version = $2, updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id),
+        h AS (
+            UPDATE stock_holds SET state = $6 WHERE $6 IS NOT NULL AND state = 'held' AND order_id IN (SELECT id FROM u)),
+        o AS (
+            INSERT INTO outbox (id, type, aggregate_id, store_id, payload, occurred_at)
+            SELECT $7, $8, $9, $10, $11, $12 FROM u)
+        SELECT EXISTS (SELECT 1 FROM u), EXISTS (SELECT 1 FROM orders WHERE id = $4);
+        """;
+
+    private const string SetStockTotalSql = """
+        INSERT INTO stock_levels (store_id, dish_id, total, daily_portions) VALUES ($1, $2, $3, $3)
+        ON CONFLICT (store_id, dish_id) DO UPDATE SET total = excluded.total;
+        """;
+
+    private const string SettleHoldsSql = "UPDATE stock_holds SET state = 'settled' WHERE store_id = $1 AND state = 'confirmed';";
+
+    // Portions still held by a paying guest stay held: the new day's total never drops below them.
+    private const string ResetTotalsSql = """
+        UPDATE stock_levels l SET total = GREATEST(l.daily_portions, COALESCE((
+            SELECT SUM(h.quantity) FROM stock_holds h
+            WHERE h.store_id = l.store_id AND h.dish_id = l.dish_id AND h.state = 'held'), 0))
+        WHERE l.store_id = $1;
+        """;
+
+    private const string MarkSentSql = "UPDATE outbox SET sent_at = $1 WHERE id = ANY ($2) AND sent_at IS NULL;";
+
+    private const string RecordInboxSql = "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;";
+
+    /// <summary>Returns one row: (updated, existed).</summary>
+    public static NpgsqlBatchCommand UpdateOrder(UpdateOrder write)
+    {
+        var order = write.Order;
+        var @event = write.Event;
+        return Parameters.Command(
+            UpdateOrderSql,
+            Parameters.Of(OrderStatusNames.ToWire(order.Status)),
+            Parameters.Of(order.Version),
+            Parameters.Of(StorageValues.ToTicks(order.UpdatedAt)),
+            Parameters.Of(order.Id),
+            Parameters.Of(write.ExpectedVersion),
+            Parameters.Of(write.HoldChange is { } state ? StorageValues.ToText(state) : null, NpgsqlDbType.Text),
+            Parameters.Of(@event.Id),
+            Parameters.Of(@event.Type),
+            Parameters.Of(@event.AggregateId),
+            Parameters.Of(@event.StoreId),
+            Parameters.Of(@event.Payload),
+            Parameters.Of(StorageValues.ToTicks(@event.OccurredAt)));
+    }
+
+    public static NpgsqlBatchCommand SetStockTotal(SetStockTotal write) =>
+        Parameters.Command(SetStockTotalSql, Parameters.Of(write.StoreId), Parameters.Of(write.DishId), Parameters.Of(write.Total));
+
+    /// <summary>Two statements: settling only touches confirmed holds and the totals only read held ones.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> ResetDailyStock(ResetDailyStock write) =>
+    [
+        Parameters.Command(SettleHoldsSql, Parameters.Of(write.StoreId)),
+        Parameters.Command(ResetTotalsSql, Parameters.Of(write.StoreId)),
+    ];
+
+    public static NpgsqlBatchCommand MarkOutboxSent(MarkOutboxSent write) =>
+        Parameters.Command(MarkSentSql, Parameters.Of(StorageValues.ToTicks(write.SentAt)), Parameters.Of(write.EventIds.ToArray()));
+
+    /// <summary>Affects one row the first time, none when the consumer already handled the event.</summary>
+    public static NpgsqlBatchCommand RecordInbox(RecordInbox write) => Parameters.Command(
+        RecordInboxSql,
+        Parameters.Of(write.Consumer),
+        Parameters.Of(write.EventId),
+        Parameters.Of(StorageValues.ToTicks(write.HandledAt)));
+}

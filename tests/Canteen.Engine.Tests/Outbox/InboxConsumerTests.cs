@@ -1,0 +1,89 @@
+using Canteen.Engine.Storage;
+using Xunit;
+
+namespace Canteen.Engine.Tests.Outbox;
+
+public sealed class InboxConsumerTests
+{
+    [Fact]
+    public async Task Handle_RedeliveredEvent_ActsOnce()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var outboxEvent = OutboxHarness.Event();
+
+        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+
+        Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
+        Assert.True(harness.Store.InInbox(CountingInboxConsumer.ConsumerName, outboxEvent.Id));
+    }
+
+    [Fact]
+    public async Task Handle_ConcurrentRedeliveriesOfOneEvent_ActsOnce()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var outboxEvent = OutboxHarness.Event();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        // Every delivery waits at the same gate, so they all reach the writer together once it opens.
+        var deliveries = Enumerable.Range(0, 32)
+            .Select(_ => Task.Run(async () =>
+            {
+                await start.Task;
+                await consumer.HandleAsync([outboxEvent], CancellationToken.None);
+            }))
+            .ToList();
+        start.SetResult();
+        await OutboxHarness.Guarded(Task.WhenAll(deliveries));
+
+        Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
+    }
+
+    [Fact]
+    public async Task Handle_SameEventTwiceInOneBatch_ActsOnce()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var outboxEvent = OutboxHarness.Event();
+        var other = OutboxHarness.Event();
+
+        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent, other, outboxEvent], CancellationToken.None));
+
+        Assert.Equal((1, 1), (consumer.ActionsFor(outboxEvent.Id), consumer.ActionsFor(other.Id)));
+    }
+
+    [Fact]
+    public async Task Handle_InboxWriteFails_ThrowsWithoutActingAndActsOnRedelivery()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var outboxEvent = OutboxHarness.Event();
+        harness.Store.FailWritesOf<RecordInbox>();
+
+        await Assert.ThrowsAsync<IOException>(() => OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None)));
+        var actionsWhileFailing = consumer.TotalActions;
+        harness.Store.StopFailing();
+        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+
+        Assert.Equal(0, actionsWhileFailing);
+        Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
+    }
+
+    [Fact]
+    public async Task Handle_ActionThrows_OtherEventsStillHandledAndTheFailedOneIsNotRepeated()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var failing = OutboxHarness.Event();
+        var fine = OutboxHarness.Event();
+        consumer.FailOn = failing.Id;
+
+        await OutboxHarness.Guarded(consumer.HandleAsync([failing, fine], CancellationToken.None));
+        await OutboxHarness.Guarded(consumer.HandleAsync([failing], CancellationToken.None));
+
+        // Record-then-act: the event was recorded before the action failed, so a redelivery is skipped.
+        Assert.Equal((1, 1), (consumer.ActionsFor(failing.Id), consumer.ActionsFor(fine.Id)));
+    }
+}

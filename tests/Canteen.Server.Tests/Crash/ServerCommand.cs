@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Canteen.Server.Tests.Crash;
+
+/// <summary>
+/// The command line of a Canteen.Server child process: the server assembly next to the tests (the test project
+/// references it), run by the same <c>dotnet</c> host, every setting on the command line, loopback only.
+/// </summary>
+internal static class ServerCommand
+{
+    public static ProcessStartInfo For(Uri address, string dataDirectory)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dataDirectory,
+        };
+        foreach (var argument in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "Canteen.Server.dll"),
+            "--urls", address.ToString().TrimEnd('/'),
+            "--Canteen:DataDirectory=" + dataDirectory,
+            "--Canteen:Storage=sqlite",
+            "--Canteen:Stock=inprocess",
+            "--Canteen:SeedDemoData=true",
+            "--Logging:LogLevel:Default=Warning",
+        })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // Nothing from the test runner's environment may change how the server runs.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var inherited in new[] { "DOTNET_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "ASPNETCORE_HTTPS_PORTS", "DOTNET_URLS" })
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        return start;
+    }
+
+    /// <summary>A port the OS just handed out; the server binds it a moment later (a lost race is retried by the caller).</summary>
+    public static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+
+        var current = Environment.ProcessPath;
+        return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
+    }
+}

@@ -1,0 +1,102 @@
+using System.Net;
+using Canteen.Server.Tests.Support;
+
+namespace Canteen.Server.Tests.Observability;
+
+/// <summary>
+/// The Prometheus endpoint. Canteen's meter is process-wide and test classes run in parallel, so counts are compared
+/// as "moved by at least", never as exact totals.
+/// </summary>
+public sealed class MetricsTests(SharedObservedApp shared) : IClassFixture<SharedObservedApp>
+{
+    private HttpClient Client => shared.App.Client();
+
+    [Fact]
+    public async Task Metrics_Scrape_ListsCanteenRuntimeAndHttpInstruments()
+    {
+        using var placed = await Client.PlaceOrderAsync(TracedRequest.PorkOrder());
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+
+        string[] expected =
+        [
+            "canteen_orders_placed_total", "canteen_order_place_duration_seconds_bucket", "canteen_stock_holds_total",
+            "canteen_writer_batch_size_bucket", "canteen_writer_commit_duration_seconds_bucket", "canteen_writer_queue_depth",
+            "canteen_outbox_lag_seconds", "canteen_outbox_publish_delay_seconds_bucket",
+            "dotnet_gc_collections_total", "dotnet_gc_last_collection_heap_size_bytes", "dotnet_thread_pool_thread_count_total",
+            "http_server_request_duration_seconds_bucket",
+        ];
+
+        // HTTP server metrics are recorded once the response is out, which can be just after the client has it.
+        var names = await Eventually.GetAsync(async () => PrometheusText.Names(await ScrapeAsync()), found => expected.All(found.Contains));
+
+        Assert.All(expected, name => Assert.Contains(name, names));
+    }
+
+    [Fact]
+    public async Task Metrics_OrderPlaced_PlacedLatencyHoldAndBatchMetricsMove()
+    {
+        var before = await ScrapeAsync();
+
+        using var placed = await Client.PlaceOrderAsync(TracedRequest.PorkOrder());
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+
+        await AssertMovedAsync(before, "canteen_orders_placed_total");
+        await AssertMovedAsync(before, "canteen_order_place_duration_seconds_count", ("outcome", "placed"));
+        await AssertMovedAsync(before, "canteen_stock_holds_total", ("outcome", "taken"));
+        await AssertMovedAsync(before, "canteen_writer_batch_size_count");
+    }
+
+    [Fact]
+    public async Task Metrics_OrdersRefused_FailedCounterMovesByReason()
+    {
+        var before = await ScrapeAsync();
+
+        using var soldOut = await Client.PlaceOrderAsync(TracedRequest.PorkOrder(99));
+        using var unknownDish = await Client.PlaceOrderAsync(ApiClient.OrderBody("no-such-dish"));
+        Assert.Equal(HttpStatusCode.Conflict, soldOut.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, unknownDish.StatusCode);
+
+        await AssertMovedAsync(before, "canteen_orders_failed_total", ("reason", "sold_out"));
+        await AssertMovedAsync(before, "canteen_orders_failed_total", ("reason", "validation_failed"));
+        await AssertMovedAsync(before, "canteen_stock_holds_total", ("outcome", "sold_out"));
+        await AssertMovedAsync(before, "canteen_order_place_duration_seconds_count", ("outcome", "refused"));
+    }
+
+    [Fact]
+    public async Task Metrics_OrderCancelled_ReleasedHoldCounted()
+    {
+        using var created = await Client.PlaceOrderAsync(TracedRequest.PorkOrder(1));
+        var orderId = (string)(await created.JsonAsync())["id"]!;
+        var before = await ScrapeAsync();
+
+        using var cancelled = await Client.PostAsync($"/api/v1/orders/{orderId}/cancel");
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+
+        await AssertMovedAsync(before, "canteen_stock_holds_total", ("outcome", "released"));
+    }
+
+    [Fact]
+    public async Task Metrics_TelemetryDisabled_NoScrapeEndpoint()
+    {
+        await using var app = new ObservedApp(new Dictionary<string, string?> { ["Canteen:Telemetry:Enabled"] = "false" });
+
+        using var response = await app.Client().GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    private async Task<string> ScrapeAsync()
+    {
+        using var response = await Client.GetAsync("/metrics");
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    // Some instruments are recorded just after the caller is answered (the writer's batch size), so scrape until moved.
+    private async Task AssertMovedAsync(string before, string metric, params (string, string)[] labels)
+    {
+        var was = PrometheusText.Sum(before, metric, labels);
+        var now = await Eventually.GetAsync(async () => PrometheusText.Sum(await ScrapeAsync(), metric, labels), value => value >= was + 1);
+        Assert.True(now >= was + 1, $"{metric} {string.Join(",", labels)} did not move: {was} → {now}");
+    }
+}

@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Canteen.LoadTest.Options;
+using Canteen.LoadTest.Reporting;
+using Canteen.LoadTest.Running;
+using Canteen.LoadTest.Verification;
+
+namespace Canteen.LoadTest;
+
+/// <summary>One run: prepare, warm up, measure, verify, report. Exit codes: 0 ok, 1 verification failed, 3 setup failed.</summary>
+internal static class LoadTestApp
+{
+    public const int VerificationFailed = 1;
+    public const int SetupFailed = 3;
+
+    public static async Task<int> RunAsync(LoadOptions options)
+    {
+        using var client = LoadClient.Create(options.Url, options.Connections);
+        using var abort = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        WorkloadSetup setup;
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore;
+        var staff = options.StaffToken is null ? null : "Bearer " + options.StaffToken;
+        try
+        {
+            setup = await WorkloadSetup.PrepareAsync(client, options, abort.Token);
+            stockBefore = options.Verify
+                ? (await new StockReader(client, staff).ReadAllAsync(setup.Scenario.StoreIds, abort.Token)).Levels
+                : new Dictionary<string, IReadOnlyList<StockLevel>?>();
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"Setup failed against {options.Url}: {e.Message}");
+            return SetupFailed;
+        }
+
+        Console.WriteLine($"Canteen.LoadTest: {ScenarioNames.Of(options.Scenario)}, {Describe(options)} -> {options.Url}");
+        Console.WriteLine($"  bounds: {options.Requests:N0} requests or {options.DurationSeconds:N0} s after {options.WarmupSeconds:N0} s warmup; identity: {setup.Identity}");
+        if (options.Note is not null)
+        {
+            Console.WriteLine($"  note: {options.Note}");
+        }
+
+        var recorder = new RunRecorder();
+        var acks = new AckLog();
+        var state = new RunState(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.Requests);
+        var sender = new RequestSender(client, recorder, setup.Scenario, acks);
+        Console.CancelKeyPress += (_, e) =>
+        {
+            // First Ctrl+C ends the run early but still reports and verifies what was sent.
+            e.Cancel = true;
+            state.Stop();
+        };
+
+        using var progressStop = new CancellationTokenSource();
+        state.Start();
+        var progress = new ProgressReporter(state, recorder, sender).RunAsync(progressStop.Token);
+        var lag = TimeSpan.Zero;
+        if (options.Mode == LoadMode.Closed)
+        {
+            await ClosedLoopRunner.RunAsync(state, setup.Scenario, sender, options.Connections, options.Seed);
+        }
+        else
+        {
+            var runner = new OpenLoopRunner(state, setup.Scenario, sender, recorder);
+            await runner.RunAsync(options.Rate, options.Connections, options.Seed);
+            lag = runner.MaxSchedulerLag;
+        }
+
+        var measured = Stopwatch.GetElapsedTime(state.MeasureStartTimestamp, Math.Max(Stopwatch.GetTimestamp(), state.MeasureStartTimestamp));
+        await progressStop.CancelAsync();
+        await progress;
+
+        var verification = options.Verify
+            ? await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, abort.Token)
+            : new VerificationReport(false, true, acks.Placed.Count, 0, 0, 0, "not checked (--no-verify)", []);
+        var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
+        SummaryPrinter.Print(report);
+        if (options.JsonPath is not null)
+        {
+            await File.WriteAllBytesAsync(options.JsonPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.RunReport));
+            Console.WriteLine($"report written to {options.JsonPath}");
+        }
+
+        return verification.Passed ? 0 : VerificationFailed;
+    }
+
+    private static string Describe(LoadOptions o) => o.Mode == LoadMode.Closed
+        ? $"closed loop, {o.Connections} connections"
+        : $"open loop, {o.Rate:N0} req/s, at most {o.Connections} in flight";
+}

@@ -1,0 +1,46 @@
+namespace Canteen.LoadTest.Options;
+
+/// <summary>Everything one run is told on the command line; the defaults make a short, bounded run.</summary>
+internal sealed record LoadOptions
+{
+    public Uri Url { get; init; } = new("http://127.0.0.1:5080");
+
+    public ScenarioKind Scenario { get; init; } = ScenarioKind.LunchRush;
+
+    public LoadMode Mode { get; init; } = LoadMode.Closed;
+
+    /// <summary>Closed loop: the number of connections (= concurrent requests). Open loop: the in-flight cap.</summary>
+    public int Connections { get; init; } = 64;
+
+    /// <summary>Open loop only: requests per second.</summary>
+    public double Rate { get; init; }
+
+    /// <summary>Measured requests at most (warmup not included).</summary>
+    public long Requests { get; init; } = 1_000_000;
+
+    public double DurationSeconds { get; init; } = 10;
+
+    public double WarmupSeconds { get; init; } = 2;
+
+    public string FlashStore { get; init; } = "sh-jingan";
+
+    public string FlashDish { get; init; } = "braised-pork";
+
+    public string? JsonPath { get; init; }
+
+    /// <summary>Guest tokens to obtain per store; 0 runs anonymously without asking the server.</summary>
+    public int GuestTokens { get; init; } = 16;
+
+    /// <summary>Bearer token for staff/admin reads during verification (stock levels, invariant check).</summary>
+    public string? StaffToken { get; init; }
+
+    public bool Verify { get; init; } = true;
+
+    /// <summary>Read back at most this many acknowledged orders (evenly spread); 0 reads back all of them.</summary>
+    public int VerifyMax { get; init; }
+
+    /// <summary>Free text recorded in the output, e.g. which server limits were lifted for the benchmark.</summary>
+    public string? Note { get; init; }
+
+    public int Seed { get; init; } = 42;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace Canteen.LoadTest.Options;
+
+/// <summary>Turns the command line into <see cref="LoadOptions"/>, or says what is wrong with it.</summary>
+internal static class OptionsParser
+{
+    public const string Usage = """
+        Canteen.LoadTest --url http://127.0.0.1:5080 [options]   (see tools/Canteen.LoadTest/README.md)
+          --scenario lunch-rush|flash-sale|mixed   --mode closed|open
+          --connections N (closed: connections; open: in-flight cap)   --rate R (open: requests/s)
+          --requests N  --duration S  --warmup S   (a run stops at the first bound reached)
+          --store ID --dish ID (flash-sale)   --guest-tokens N (per store; 0 = anonymous)   --staff-token T
+          --json out.json   --no-verify   --verify-max N   --note TEXT   --seed N
+        """;
+
+    public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        var options = new LoadOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var (name, inline) = Split(args[i]);
+            if (name is "--no-verify")
+            {
+                options = options with { Verify = false };
+                continue;
+            }
+
+            if (name is "--help" or "-h")
+            {
+                return (null, Usage);
+            }
+
+            var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
+            if (value is null)
+            {
+                return (null, $"{name} needs a value.");
+            }
+
+            try
+            {
+                options = Apply(options, name, value);
+            }
+            catch (FormatException e)
+            {
+                return (null, $"{name} {value}: {e.Message}");
+            }
+        }
+
+        return (options, Validate(options));
+    }
+
+    private static (string Name, string? Inline) Split(string arg)
+    {
+        var eq = arg.IndexOf('=', StringComparison.Ordinal);
+        return arg.StartsWith("--", StringComparison.Ordinal) && eq > 0 ? (arg[..eq], arg[(eq + 1)..]) : (arg, null);
+    }
+
+    private static LoadOptions Apply(LoadOptions o, string name, string value) => name switch
+    {
+        "--url" => o with { Url = Uri.TryCreate(value, UriKind.Absolute, out var url) ? url : throw new FormatException("not an absolute URL") },
+        "--scenario" => o with { Scenario = ParseScenario(value) },
+        "--mode" => o with { Mode = value switch { "closed" => LoadMode.Closed, "open" => LoadMode.Open, _ => throw new FormatException("closed or open") } },
+        "--connections" => o with { Connections = (int)Number(value, 1, 20_000) },
+        "--rate" => o with { Rate = Number(value, 0.1, 1_000_000) },
+        "--requests" => o with { Requests = (long)Number(value, 1, 1e10) },
+        "--duration" => o with { DurationSeconds = Number(value, 0.1, 3600) },
+        "--warmup" => o with { WarmupSeconds = Number(value, 0, 600) },
+        "--store" => o with { FlashStore = value },
+        "--dish" => o with { FlashDish = value },
+        "--json" => o with { JsonPath = value },
+        "--guest-tokens" => o with { GuestTokens = (int)Number(value, 0, 10_000) },
+        "--staff-token" => o with { StaffToken = value },
+        "--verify-max" => o with { VerifyMax = (int)Number(value, 0, int.MaxValue) },
+        "--note" => o with { Note = value },
+        "--seed" => o with { Seed = (int)Number(value, 0, int.MaxValue) },
+        _ => throw new FormatException("unknown option"),
+    };
+
+    private static ScenarioKind ParseScenario(string value) => value switch
+    {
+        "lunch-rush" => ScenarioKind.LunchRush,
+        "flash-sale" => ScenarioKind.FlashSale,
+        "mixed" => ScenarioKind.Mixed,
+        _ => throw new FormatException("lunch-rush, flash-sale or mixed"),
+    };
+
+    private static double Number(string value, double min, double max)
+    {
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || double.IsNaN(number))
+        {
+            throw new FormatException("not a number");
+        }
+
+        return number >= min && number <= max ? number : throw new FormatException($"must be from {min} to {max}");
+    }
+
+    private static string? Validate(LoadOptions o)
+    {
+        if (!LoopbackGuard.IsLoopback(o.Url))
+        {
+            return $"Refusing {o.Url}: this tool only targets loopback (localhost, 127.x.x.x, [::1]) over http(s).";
+        }
+
+        return o.Mode == LoadMode.Open && o.Rate <= 0 ? "--mode open needs --rate R (requests per second)." : null;
+    }
+}

@@ -1,0 +1,87 @@
+using Canteen.LoadTest.Running;
+
+namespace Canteen.LoadTest.Verification;
+
+/// <summary>
+/// Holds the stock numbers to what the run was promised: every level adds up and none is negative, and the portions
+/// taken during the run equal the portions held by acknowledged, uncancelled orders — no lost hold, no oversell.
+/// This assumes the tool was the only client during the run.
+/// </summary>
+internal static class StockChecker
+{
+    public static (int Checked, bool Passed, List<string> Messages) Check(
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after,
+        AckLog acks)
+    {
+        var expected = ExpectedTaken(acks);
+        var messages = new List<string>();
+        var passed = true;
+        var count = 0;
+        foreach (var (storeId, levels) in after)
+        {
+            if (levels is null)
+            {
+                continue;
+            }
+
+            var earlier = before.GetValueOrDefault(storeId)?.ToDictionary(l => l.DishId, StringComparer.Ordinal);
+            foreach (var level in levels)
+            {
+                count++;
+                if (!level.AddsUp)
+                {
+                    passed = false;
+                    messages.Add($"{storeId}/{level.DishId}: available {level.Available} + reserved {level.Reserved} + sold {level.Sold} != total {level.Total} (or negative)");
+                }
+
+                if (earlier?.GetValueOrDefault(level.DishId) is not { } start)
+                {
+                    continue;
+                }
+
+                if (start.Total != level.Total)
+                {
+                    messages.Add($"{storeId}/{level.DishId}: total changed during the run ({start.Total} -> {level.Total}); hold count not compared");
+                    continue;
+                }
+
+                var want = expected.GetValueOrDefault((storeId, level.DishId));
+                var got = level.Taken - start.Taken;
+                // An order that got no answer may still have been placed, so then only a lower bound holds.
+                var ok = acks.UnknownOutcomes == 0 ? got == want : got >= want;
+                if (!ok)
+                {
+                    passed = false;
+                    messages.Add($"{storeId}/{level.DishId}: portions taken during the run {got}, acknowledged orders hold {want}");
+                }
+                else if (want > 0)
+                {
+                    messages.Add($"{storeId}/{level.DishId}: {want} portions held by acknowledged orders, {level.Available} of {level.Total} left: consistent");
+                }
+            }
+        }
+
+        if (acks.UnknownOutcomes > 0)
+        {
+            messages.Add($"{acks.UnknownOutcomes} order requests got no clear answer; stock deltas were checked as lower bounds");
+        }
+
+        return (count, passed, messages);
+    }
+
+    private static Dictionary<(string Store, string Dish), int> ExpectedTaken(AckLog acks)
+    {
+        var expected = new Dictionary<(string, string), int>();
+        foreach (var order in acks.Placed.Where(o => !acks.IsCancelled(o.Id)))
+        {
+            foreach (var (dish, quantity) in order.Template.LimitedQuantities)
+            {
+                var key = (order.Template.StoreId, dish);
+                expected[key] = expected.GetValueOrDefault(key) + quantity;
+            }
+        }
+
+        return expected;
+    }
+}
