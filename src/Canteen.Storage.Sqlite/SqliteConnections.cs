@@ -35,6 +35,10 @@ internal sealed class SqliteConnections
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWrite,
             Pooling = true,
+
+            // Microsoft.Data.Sqlite retries a busy database until the command timeout, so readers need no
+            // busy_timeout pragma (a round trip on every pooled open, i.e. on every order's idempotency lookup).
+            DefaultTimeout = 5,
         }.ToString();
         _writeConnectionString = new SqliteConnectionStringBuilder
         {
@@ -81,11 +85,6 @@ internal sealed class SqliteConnections
         try
         {
             await connection.OpenAsync(cancellationToken);
-
-            // Pragmas are per connection and a pooled one may be new: set the wait on locks every time (cheap).
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA busy_timeout=5000;";
-            await command.ExecuteNonQueryAsync(cancellationToken);
             return connection;
         }
         catch

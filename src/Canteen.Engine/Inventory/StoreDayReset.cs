@@ -21,7 +21,7 @@ internal sealed partial class StoreDayReset(
     public async Task RunOnceAsync(string storeId, CancellationToken cancellationToken)
     {
         var daily = await DailyPortionsAsync(storeId, cancellationToken);
-        await writer.SubmitAsync(new ResetDailyStock(storeId));
+        await writer.SubmitWaitingAsync(new ResetDailyStock(storeId), CancellationToken.None);
         await stock.ResetDayAsync(storeId, daily, CancellationToken.None);
     }
 
@@ -31,7 +31,7 @@ internal sealed partial class StoreDayReset(
         var daily = await RetryAsync(storeId, stoppingToken, async () =>
         {
             var portions = await DailyPortionsAsync(storeId, stoppingToken);
-            await writer.SubmitAsync(new ResetDailyStock(storeId));
+            await writer.SubmitWaitingAsync(new ResetDailyStock(storeId), CancellationToken.None);
             return portions;
         });
 

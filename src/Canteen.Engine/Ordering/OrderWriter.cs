@@ -65,6 +65,28 @@ public sealed partial class OrderWriter : IAsyncDisposable
         return pending.Outcome;
     }
 
+    /// <summary>
+    /// Queues the system's own bookkeeping (outbox marks, inbox records, daily resets): it waits for room instead of
+    /// being shed, because dropping it would only make the same work come back. Only guests' requests are shed.
+    /// </summary>
+    public async Task<WriteOutcome> SubmitWaitingAsync(StorageWrite write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite(write);
+        CanteenMetrics.WriteQueued(1);
+        try
+        {
+            await _queue.Writer.WriteAsync(pending, cancellationToken);
+        }
+        catch
+        {
+            CanteenMetrics.WritesDequeued(1);
+            throw;
+        }
+
+        return await pending.Outcome;
+    }
+
     public async ValueTask DisposeAsync()
     {
         // Finish what was accepted: every queued caller still gets its answer before shutdown completes.

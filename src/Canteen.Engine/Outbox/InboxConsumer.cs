@@ -1,5 +1,4 @@
 using System.Runtime.ExceptionServices;
-using Canteen.Engine.Errors;
 using Canteen.Engine.Ordering;
 using Canteen.Engine.Storage;
 using Canteen.Engine.Telemetry;
@@ -79,18 +78,10 @@ public abstract partial class InboxConsumer : IEventConsumer
     /// <summary>The effect of one event; called at most once per event id for this consumer's <see cref="Name"/>.</summary>
     protected abstract ValueTask ActAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken);
 
-    private Task<WriteOutcome> Record(OutboxEvent outboxEvent, DateTimeOffset now)
-    {
-        try
-        {
-            return _writer.SubmitAsync(new RecordInbox(Name, outboxEvent.Id, now));
-        }
-        catch (FailureException ex)
-        {
-            // The writer shed the write (overloaded): the event will be delivered again.
-            return Task.FromException<WriteOutcome>(ex);
-        }
-    }
+    // Bookkeeping waits for room in the writer's queue rather than being shed: shedding it would only bring the
+    // same event back. If the writer is shutting down the write fails and the event is delivered again later.
+    private Task<WriteOutcome> Record(OutboxEvent outboxEvent, DateTimeOffset now) =>
+        _writer.SubmitWaitingAsync(new RecordInbox(Name, outboxEvent.Id, now), CancellationToken.None);
 
     private async Task ActSafelyAsync(OutboxEvent outboxEvent, CancellationToken cancellationToken)
     {

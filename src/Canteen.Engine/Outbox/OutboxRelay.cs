@@ -55,7 +55,7 @@ public sealed partial class OutboxRelay(
         }
 
         // Not cancellable on purpose: once queued, the mark completes even during shutdown (the writer drains).
-        await writer.SubmitAsync(new MarkOutboxSent(ids, time.GetUtcNow()));
+        await writer.SubmitWaitingAsync(new MarkOutboxSent(ids, time.GetUtcNow()), CancellationToken.None);
         LogRelayed(events.Count);
         return events.Count;
     }
