@@ -38,10 +38,18 @@ OUT_MD=${CANTEEN_BENCH_OUT:-bench/results/e2e.md}
 STOCK_TOTAL=1000000
 
 # Limits the benchmark lifts, passed to Canteen on its command line and printed with the results. Daily portions
-# are lifted through the stock API below (PUT /stock), so lunch-rush measures placing orders, not selling out.
-# Add per-guest limits here (rate limits, open holds per caller) as the server grows them, e.g.
-#   --Canteen:Limits:MaxOpenHoldsPerCaller=1000000
-read -r -a LIFT_ARGS <<<"${CANTEEN_BENCH_LIFT_ARGS:-}"
+# are lifted through the stock API below (PUT /stock), so lunch-rush measures placing orders, not selling out. The
+# load tool reuses a few guest tokens per store for thousands of orders, so the per-guest and per-store order rate
+# limits and the per-guest cap on unpaid orders are lifted (0 = off); the instance-wide concurrency limit stays on.
+read -r -a LIFT_ARGS <<<"--Canteen:Limits:PerCaller:TokenLimit=0 --Canteen:Limits:PerStore:TokenLimit=0 \
+--Canteen:Limits:Auth:TokenLimit=0 --Canteen:Limits:MaxUnpaidOrdersPerGuest=0 ${CANTEEN_BENCH_LIFT_ARGS:-}"
+
+# Identity is on: a bootstrap admin (created on the empty database) signs in for the stock API and the invariant
+# check; orders are placed with guest tokens the load tool obtains itself (--guest-tokens, default 16 per store).
+ADMIN_USER=bench-admin
+ADMIN_PASSWORD=bench-admin-password
+AUTH_ARGS=("--Canteen:Auth:BootstrapAdmin:Username=$ADMIN_USER" "--Canteen:Auth:BootstrapAdmin:Password=$ADMIN_PASSWORD")
+ADMIN_LOAD_ARGS=(--admin-user "$ADMIN_USER" --admin-password "$ADMIN_PASSWORD")
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -176,11 +184,13 @@ run_load() {
 
 # Lifts the daily portions of every limited dish in every store, through the staff stock API.
 raise_stock() {
-  local base="http://127.0.0.1:$1/api/v1" store dish code
+  local base="http://127.0.0.1:$1/api/v1" store dish code token
+  token=$(curl -sf -X POST "$base/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r .accessToken)
   for store in $(curl -sf "$base/stores" | jq -r '.[].id'); do
-    for dish in $(curl -sf "$base/stores/$store/stock" | jq -r '.[].dishId'); do
+    for dish in $(curl -sf -H "Authorization: Bearer $token" "$base/stores/$store/stock" | jq -r '.[].dishId'); do
       code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$base/stores/$store/stock/$dish" \
-        -H 'Content-Type: application/json' -d "{\"total\":$STOCK_TOTAL}")
+        -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"total\":$STOCK_TOTAL}")
       [[ $code == 200 ]] || echo "warning: PUT stock $store/$dish answered $code"
     done
   done
@@ -341,23 +351,23 @@ HELLO_RPS=$(jnum hello .requestsPerSecond)
 log "Canteen embedded (SQLite in $WORK/embedded); lifted: $LIFTED"
 PORT=$((PORT_BASE + 1))
 start_server embedded "$CANTEEN_DIR" Canteen.Server.dll "$PORT" /health/ready \
-  "--Canteen:DataDirectory=$WORK/embedded" "${LIFT_ARGS[@]}"
+  "--Canteen:DataDirectory=$WORK/embedded" "${AUTH_ARGS[@]}" "${LIFT_ARGS[@]}"
 sample_rss embedded
 # A flash sale first, on the seeded 50 portions: a correctness row (exactly 50 accepted, none oversold).
 run_load flash "$PORT" --scenario flash-sale --store sh-jingan --dish braised-pork --mode closed \
-  --connections "$CONNECTIONS" --duration 3 --warmup 0
+  --connections "$CONNECTIONS" --duration 3 --warmup 0 "${ADMIN_LOAD_ARGS[@]}"
 raise_stock "$PORT"
 NOTE="Canteen embedded; lifted: $LIFTED"
-run_load peak "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" --note "$NOTE"
+run_load peak "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" --note "$NOTE" "${ADMIN_LOAD_ARGS[@]}"
 PEAK_RPS=$(jnum peak .requestsPerSecond)
 HALF_RATE=$(calc "$PEAK_RPS * 0.5")
 OVER_RATE=$(calc "$PEAK_RPS * 3")
-run_load half "$PORT" --scenario lunch-rush --mode open --rate "$HALF_RATE" --connections "$HALF_CONNECTIONS" --note "$NOTE"
+run_load half "$PORT" --scenario lunch-rush --mode open --rate "$HALF_RATE" --connections "$HALF_CONNECTIONS" --note "$NOTE" "${ADMIN_LOAD_ARGS[@]}"
 run_load overload "$PORT" --scenario lunch-rush --mode open --rate "$OVER_RATE" \
-  --connections "$OVERLOAD_CONNECTIONS" --note "$NOTE"
+  --connections "$OVERLOAD_CONNECTIONS" --note "$NOTE" "${ADMIN_LOAD_ARGS[@]}"
 if [[ $SOAK == 1 ]]; then
   run_load soak "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" \
-    --duration "$SOAK_SECONDS" --requests 100000000 --verify-max 50000 --note "$NOTE"
+    --duration "$SOAK_SECONDS" --requests 100000000 --verify-max 50000 --note "$NOTE" "${ADMIN_LOAD_ARGS[@]}"
 fi
 stop_server embedded
 
@@ -369,11 +379,11 @@ if [[ $PG_STATUS == ok ]]; then
   pg_drop_schema "$PG_CONN" "$PG_SCHEMA"
   if start_server postgres "$CANTEEN_DIR" Canteen.Server.dll "$PORT" /health/ready \
       "--Canteen:DataDirectory=$WORK/pg" --Canteen:Storage=postgres "--Canteen:Postgres:ConnectionString=$PG_CONN" \
-      "--Canteen:Postgres:Schema=$PG_SCHEMA" "${LIFT_ARGS[@]}"; then
+      "--Canteen:Postgres:Schema=$PG_SCHEMA" "${AUTH_ARGS[@]}" "${LIFT_ARGS[@]}"; then
     sample_rss postgres
     raise_stock "$PORT"
     run_load pg "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" \
-      --note "Canteen on PostgreSQL; lifted: $LIFTED"
+      --note "Canteen on PostgreSQL; lifted: $LIFTED" "${ADMIN_LOAD_ARGS[@]}"
     stop_server postgres
   else
     PG_CANTEEN_SKIP="skipped: postgres mode not available ($(tail -n 3 "$OUT_DIR/postgres.log" | tr '\n' ' ' | cut -c1-200))"

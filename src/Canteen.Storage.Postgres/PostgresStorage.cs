@@ -18,7 +18,7 @@ namespace Canteen.Storage.Postgres;
 /// transaction in one round trip. Call <see cref="InitializeAsync"/> once before committing; it is safe to call
 /// again and from several instances at once.
 /// </summary>
-public sealed class PostgresStorage :
+public sealed partial class PostgresStorage :
     IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IAsyncDisposable
 {
     private readonly NpgsqlDataSource _dataSource;

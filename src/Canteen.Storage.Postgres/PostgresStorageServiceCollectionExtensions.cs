@@ -1,4 +1,6 @@
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Identity;
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresStorage>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<PostgresStorage>());
+        services.AddSingleton<IUnpaidOrderCounter>(sp => sp.GetRequiredService<PostgresStorage>());
         return services;
     }
 }

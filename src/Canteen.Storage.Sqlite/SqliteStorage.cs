@@ -15,7 +15,7 @@ namespace Canteen.Storage.Sqlite;
 /// dedicated write connection (one transaction each); reads use pooled connections and run beside the writer.
 /// Call <see cref="InitializeAsync"/> once before anything else; it is safe to call again.
 /// </summary>
-public sealed class SqliteStorage :
+public sealed partial class SqliteStorage :
     IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IAsyncDisposable
 {
     private readonly SqliteConnections _connections;

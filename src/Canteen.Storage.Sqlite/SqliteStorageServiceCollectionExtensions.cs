@@ -1,4 +1,6 @@
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Identity;
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,6 +35,8 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IUnpaidOrderCounter>(sp => sp.GetRequiredService<SqliteStorage>());
         return services;
     }
 }

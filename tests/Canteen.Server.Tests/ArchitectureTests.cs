@@ -8,6 +8,9 @@ public sealed class ArchitectureTests
     private static readonly System.Reflection.Assembly Core = typeof(Canteen.Core.Shared.Money).Assembly;
     private static readonly System.Reflection.Assembly Engine = typeof(Canteen.Engine.EngineOptions).Assembly;
     private static readonly System.Reflection.Assembly Sqlite = typeof(Canteen.Storage.Sqlite.SqliteStorageOptions).Assembly;
+    private static readonly System.Reflection.Assembly Postgres = typeof(Canteen.Storage.Postgres.PostgresStorageOptions).Assembly;
+    private static readonly System.Reflection.Assembly Redis = typeof(Canteen.Redis.RedisStockOptions).Assembly;
+    private static readonly System.Reflection.Assembly StockPostgres = typeof(Canteen.Stock.Postgres.PostgresStockOptions).Assembly;
 
     [Fact]
     public void Core_DependsOnNothingOfOursNorOnInfrastructure()
@@ -23,16 +26,26 @@ public sealed class ArchitectureTests
     public void Engine_DependsOnlyOnCore()
     {
         var result = Types.InAssembly(Engine).ShouldNot()
-            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data")
+            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Stock", "Canteen.Redis", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "StackExchange.Redis")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Describe(result));
     }
 
-    [Fact]
-    public void Adapters_DoNotDependOnTheServer()
+    public static TheoryData<string> Adapters() => ["sqlite", "postgres", "redis", "stock-postgres"];
+
+    [Theory]
+    [MemberData(nameof(Adapters))]
+    public void Adapters_DoNotDependOnTheServer(string adapter)
     {
-        var result = Types.InAssembly(Sqlite).ShouldNot().HaveDependencyOnAny("Canteen.Server", "Microsoft.AspNetCore").GetResult();
+        var assembly = adapter switch
+        {
+            "sqlite" => Sqlite,
+            "postgres" => Postgres,
+            "redis" => Redis,
+            _ => StockPostgres,
+        };
+        var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Canteen.Server", "Microsoft.AspNetCore").GetResult();
 
         Assert.True(result.IsSuccessful, Describe(result));
     }

@@ -19,9 +19,14 @@ internal static class LoadTestApp
         using var abort = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         WorkloadSetup setup;
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore;
-        var staff = options.StaffToken is null ? null : "Bearer " + options.StaffToken;
+        string? staff = options.StaffToken is null ? null : "Bearer " + options.StaffToken;
         try
         {
+            if (staff is null && options.AdminUser is not null)
+            {
+                staff = "Bearer " + await Workload.AdminSignIn.TokenAsync(client, options.AdminUser, options.AdminPassword ?? "", abort.Token);
+            }
+
             setup = await WorkloadSetup.PrepareAsync(client, options, abort.Token);
             stockBefore = options.Verify
                 ? (await new StockReader(client, staff).ReadAllAsync(setup.Scenario.StoreIds, abort.Token)).Levels

@@ -17,5 +17,6 @@ public static class FailureCodes
     public const string Overloaded = "overloaded";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
+    public const string TooManyUnpaidOrders = "too_many_unpaid_orders";
     public const string Internal = "internal_error";
 }

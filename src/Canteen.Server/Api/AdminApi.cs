@@ -1,19 +1,16 @@
 using Canteen.Engine.Inventory;
 using Canteen.Server.Api.Contracts;
+using Canteen.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canteen.Server.Api;
 
-/// <summary>Operator tools: checks of the system's own invariants.</summary>
-/// <remarks>
-/// NOT YET PROTECTED: identity arrives with the auth issue, and this group must then require the <c>admin</c> role
-/// (e.g. <c>group.RequireAuthorization("admin")</c>). Until then it only reads, but it reveals every store's stock.
-/// </remarks>
+/// <summary>Operator tools: checks of the system's own invariants (admin only: it reveals every store's stock).</summary>
 public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/admin").WithTags("Admin");
+        var group = routes.MapGroup("/admin").WithTags("Admin").RequireAuthorization(CanteenPolicies.Admin);
         group.MapGet("/stock/invariant", CheckStockInvariant).WithName("CheckStockInvariant");
         return routes;
     }

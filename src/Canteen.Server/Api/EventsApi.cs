@@ -3,6 +3,7 @@ using System.Text;
 using Canteen.Engine.Catalog;
 using Canteen.Engine.Errors;
 using Canteen.Engine.Outbox;
+using Canteen.Server.Auth;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -26,6 +27,8 @@ public static partial class EventsApi
         routes.MapGet("/stores/{storeId}/events", StreamEvents)
             .WithTags("Events")
             .WithName("StreamStoreEvents")
+            .RequireAuthorization(CanteenPolicies.Kitchen)
+            .AddEndpointFilter<StoreScopeFilter>()
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
         return routes;
     }

@@ -6,6 +6,8 @@ using Canteen.Engine.Errors;
 using Canteen.Engine.Idempotency;
 using Canteen.Engine.Ordering;
 using Canteen.Server.Api.Contracts;
+using Canteen.Server.Auth;
+using Canteen.Server.Edge;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canteen.Server.Api;
@@ -18,22 +20,30 @@ public static class OrdersApi
 
     public static IEndpointRouteBuilder MapOrdersApi(this IEndpointRouteBuilder routes)
     {
-        var stores = routes.MapGroup("/stores/{storeId}/orders").WithTags("Orders");
-        stores.MapPost("/", PlaceOrder).WithName("PlaceOrder")
+        // Store-level rules by role and store scope; order-level rules (whose order) in the handlers via OrderAccess.
+        var stores = routes.MapGroup("/stores/{storeId}/orders").WithTags("Orders").AddEndpointFilter<StoreScopeFilter>();
+        stores.MapPost("/", PlaceOrder).WithName("PlaceOrder").RequireAuthorization(CanteenPolicies.PlaceOrders)
+            .AddEndpointFilter<DistributedCallerLimit>()
             .Produces<OrderDto>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
-        stores.MapGet("/", ListOrders).WithName("ListOrders");
+        stores.MapGet("/", ListOrders).WithName("ListOrders").RequireAuthorization(CanteenPolicies.Kitchen);
 
         var orders = routes.MapGroup("/orders/{orderId}").WithTags("Orders");
-        orders.MapGet("/", GetOrder).WithName("GetOrder");
-        orders.MapPost("/cancel", Cancel).WithName("CancelOrder");
-        orders.MapPost("/start", Start).WithName("StartOrder");
-        orders.MapPost("/ready", Ready).WithName("MarkOrderReady");
-        orders.MapPost("/complete", Complete).WithName("CompleteOrder");
+        orders.MapGet("/", GetOrder).WithName("GetOrder").RequireAuthorization(CanteenPolicies.ReadOrders);
+        orders.MapPost("/cancel", Cancel).WithName("CancelOrder").RequireAuthorization(CanteenPolicies.CancelOrders);
+        orders.MapPost("/start", Start).WithName("StartOrder").RequireAuthorization(CanteenPolicies.Kitchen);
+        orders.MapPost("/ready", Ready).WithName("MarkOrderReady").RequireAuthorization(CanteenPolicies.Kitchen);
+        orders.MapPost("/complete", Complete).WithName("CompleteOrder").RequireAuthorization(CanteenPolicies.Kitchen);
         return routes;
     }
 
     private static async Task<IResult> PlaceOrder(
-        string storeId, HttpContext context, IdempotencyGate gate, PlaceOrderHandler handler, TimeProvider time, CancellationToken cancellationToken)
+        string storeId,
+        HttpContext context,
+        IdempotencyGate gate,
+        PlaceOrderHandler handler,
+        UnpaidOrderGuard unpaid,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
         var keys = context.Request.Headers[IdempotencyKey.Header];
         if (keys.Count == 0 || string.IsNullOrEmpty(keys[0]))
@@ -77,6 +87,13 @@ public static class OrdersApi
             return Problems.From(Failure.Invalid(errors), context);
         }
 
+        // After the idempotency gate, so a retried request still replays its first answer even at the cap.
+        using var reservation = Caller.IsGuest(context.User) ? await unpaid.TryEnterAsync(caller, cancellationToken) : null;
+        if (reservation is null && Caller.IsGuest(context.User))
+        {
+            return Problems.Of(FailureCodes.TooManyUnpaidOrders, "Pay or cancel an order that waits for payment before placing another.", context);
+        }
+
         byte[]? rendered = null;
         string? location = null;
         var outcome = await handler.HandleAsync(command, order =>
@@ -94,8 +111,12 @@ public static class OrdersApi
         };
     }
 
-    private static async Task<Ok<OrderDto>> GetOrder(string orderId, OrderLifecycle orders, CancellationToken cancellationToken) =>
-        TypedResults.Ok(OrderMapping.ToDto(await orders.GetAsync(ParseId(orderId), cancellationToken)));
+    private static async Task<Ok<OrderDto>> GetOrder(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken)
+    {
+        var order = await orders.GetAsync(ParseId(orderId), cancellationToken);
+        OrderAccess.EnsureVisible(context.User, order);
+        return TypedResults.Ok(OrderMapping.ToDto(order));
+    }
 
     private static async Task<Results<Ok<OrderListDto>, ProblemHttpResult>> ListOrders(
         string storeId, string? status, int? limit, string? after, OrderLifecycle orders, HttpContext context, CancellationToken cancellationToken)
@@ -159,6 +180,7 @@ public static class OrdersApi
         string orderId, OrderStatus to, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken)
     {
         var id = ParseId(orderId);
+        OrderAccess.EnsureVisible(context.User, await orders.GetAsync(id, cancellationToken));
         var expected = IfMatch.Parse(context.Request.Headers.IfMatch);
         var order = await orders.MoveAsync(id, to, expected, cancellationToken);
         context.Response.Headers.ETag = IfMatch.ETagOf(order.Version);

@@ -58,6 +58,7 @@ public static class Problems
         FailureCodes.NotFound => StatusCodes.Status404NotFound,
         FailureCodes.VersionConflict => failure.PreconditionFailed ? StatusCodes.Status412PreconditionFailed : StatusCodes.Status409Conflict,
         FailureCodes.SoldOut or FailureCodes.InvalidTransition or FailureCodes.RequestInProgress or FailureCodes.StockConflict
+            or FailureCodes.TooManyUnpaidOrders
             => StatusCodes.Status409Conflict,
         FailureCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         FailureCodes.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
@@ -94,6 +95,10 @@ public static class Problems
         FailureCodes.IdempotencyKeyMissing => "An Idempotency-Key header is required.",
         FailureCodes.PayloadTooLarge => "The request body is too large.",
         FailureCodes.Overloaded => "The server is busy.",
+        FailureCodes.RateLimited => "Too many requests.",
+        FailureCodes.Unauthorized => "A valid bearer token is required.",
+        FailureCodes.Forbidden => "This caller may not do that.",
+        FailureCodes.TooManyUnpaidOrders => "Too many orders wait for payment.",
         FailureCodes.Internal => "An unexpected error occurred.",
         _ => "The request failed.",
     };

@@ -3,18 +3,20 @@ using Canteen.Core.Shared;
 using Canteen.Engine.Errors;
 using Canteen.Engine.Inventory;
 using Canteen.Server.Api.Contracts;
+using Canteen.Server.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Canteen.Server.Api;
 
-/// <summary>Limited dishes' stock levels and today's totals (staff).</summary>
+/// <summary>Limited dishes' stock levels and today's totals (staff of the store; kitchen reads).</summary>
 public static class StockApi
 {
     public static IEndpointRouteBuilder MapStockApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/stores/{storeId}/stock").WithTags("Stock");
-        group.MapGet("/", GetLevels).WithName("GetStock");
-        group.MapPut("/{dishId}", SetTotal).WithName("SetStockTotal");
+        // Kitchen may read levels (what is about to sell out); only staff and admin change them. Store scope on both.
+        var group = routes.MapGroup("/stores/{storeId}/stock").WithTags("Stock").AddEndpointFilter<StoreScopeFilter>();
+        group.MapGet("/", GetLevels).WithName("GetStock").RequireAuthorization(CanteenPolicies.Kitchen);
+        group.MapPut("/{dishId}", SetTotal).WithName("SetStockTotal").RequireAuthorization(CanteenPolicies.Staff);
         return routes;
     }
 

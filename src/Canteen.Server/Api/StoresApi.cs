@@ -12,7 +12,7 @@ public static class StoresApi
 {
     public static IEndpointRouteBuilder MapStoresApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/stores").WithTags("Stores");
+        var group = routes.MapGroup("/stores").WithTags("Stores").AllowAnonymous();
         group.MapGet("/", ListStores).WithName("ListStores");
         group.MapGet("/{storeId}/menu", GetMenu).WithName("GetMenu");
         return routes;

@@ -4,6 +4,8 @@ using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Server.Api;
 using Canteen.Server.Api.Contracts;
+using Canteen.Server.Auth;
+using Canteen.Server.Edge;
 using Canteen.Server.Observability;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -60,6 +62,9 @@ public static class CanteenHosting
         services.AddExceptionHandler<CanteenExceptionHandler>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);
         services.AddOpenApi();
+        services.AddCanteenAuth(config);
+        services.AddCanteenRateLimits(config);
+        services.AddCanteenCors(config);
         return builder;
     }
 
@@ -68,18 +73,30 @@ public static class CanteenHosting
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapOpenApi();
+        app.UseSecurityHeaders();
+        app.UseCors();
+
+        app.MapOpenApi().AllowAnonymous();
+
+        // Before authentication on purpose: the Swagger page is static and public (its API calls still need a token).
         app.UseSwaggerUI(o =>
         {
             o.SwaggerEndpoint("/openapi/v1.json", "Canteen API v1");
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "Canteen API";
         });
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        // After authentication, so buckets are per token subject rather than per client address.
+        app.UseRateLimiter();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
         app.MapCanteenObservability();
 
         var api = app.MapGroup("/api/v1");
+        api.MapAuthApi();
+        api.MapUsersApi();
         api.MapStoresApi();
         api.MapStockApi();
         api.MapOrdersApi();

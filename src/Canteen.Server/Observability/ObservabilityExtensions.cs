@@ -75,13 +75,14 @@ internal static class ObservabilityExtensions
         return builder;
     }
 
-    /// <summary>Maps <c>/metrics</c> for Prometheus when telemetry is on.</summary>
+    /// <summary>Maps <c>/metrics</c> for Prometheus when telemetry is on (when a meter provider was registered).</summary>
     public static WebApplication MapCanteenObservability(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (TelemetrySettings.From(app.Configuration).Enabled)
+        if (app.Services.GetService<MeterProvider>() is not null)
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath);
+            // Anonymous like /health: scrapers carry no user token. Expose it on the internal network only (README).
+            app.MapPrometheusScrapingEndpoint(MetricsPath).AllowAnonymous();
         }
 
         return app;

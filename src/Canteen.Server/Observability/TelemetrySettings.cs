@@ -13,11 +13,19 @@ internal sealed record TelemetrySettings(bool Enabled, double SamplingRatio, str
     public static TelemetrySettings From(IConfiguration config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var enabled = config[$"{Section}:Enabled"] is not { } flag || bool.Parse(flag);
-        var ratio = config[$"{Section}:SamplingRatio"] is { } text ? double.Parse(text, CultureInfo.InvariantCulture) : 1.0;
-        if (ratio is < 0 or > 1 || double.IsNaN(ratio))
+        var flag = config[$"{Section}:Enabled"];
+        if (!bool.TryParse(flag ?? "true", out var enabled))
         {
-            throw new InvalidOperationException($"{Section}:SamplingRatio is {ratio}; expected a number from 0 to 1.");
+            throw new InvalidOperationException($"{Section}:Enabled is '{flag}'; expected true or false.");
+        }
+
+        var text = config[$"{Section}:SamplingRatio"];
+        var ratio = 1.0;
+        var valid = text is null
+            || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out ratio) && ratio is >= 0 and <= 1);
+        if (!valid)
+        {
+            throw new InvalidOperationException($"{Section}:SamplingRatio is '{text}'; expected a number from 0 to 1.");
         }
 
         // The standard OpenTelemetry variables win, so an operator's usual setup works unchanged.

@@ -71,6 +71,29 @@ internal sealed class SqliteWriter : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a rare write that is not an order batch (an account) on the write connection, in its own transaction,
+    /// between group commits. The statement is built per call: nothing about it is hot.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<SqliteConnection, SqliteTransaction, T> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var connection = _connection ?? throw new InvalidOperationException("InitializeAsync must complete before the first write.");
+            using var transaction = connection.BeginTransaction(deferred: false);
+            var result = work(connection, transaction);
+            transaction.Commit();
+            return result;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _gate.WaitAsync();

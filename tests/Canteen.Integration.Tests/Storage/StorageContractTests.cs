@@ -1,5 +1,7 @@
 using Canteen.Core.Menu;
 using Canteen.Engine.Idempotency;
+using Canteen.Engine.Identity;
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 
@@ -11,7 +13,7 @@ namespace Canteen.Integration.Tests.Storage;
 /// run against it (SQLite now, PostgreSQL later).
 /// </summary>
 public abstract partial class StorageContractTests<TStorage> : IAsyncDisposable
-    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IAsyncDisposable
+    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IUserStore, IUnpaidOrderCounter, IAsyncDisposable
 {
     private readonly List<TStorage> _opened = [];
 

@@ -28,6 +28,12 @@ internal static class ServerCommand
             "--Canteen:Stock=inprocess",
             "--Canteen:SeedDemoData=true",
             "--Logging:LogLevel:Default=Warning",
+
+            // A known admin to sign in as, and no per-caller limits: the workload is one admin placing many orders.
+            "--Canteen:Auth:BootstrapAdmin:Username=" + Support.TestAuth.AdminUsername,
+            "--Canteen:Auth:BootstrapAdmin:Password=" + Support.TestAuth.AdminPassword,
+            "--Canteen:Limits:PerCaller:TokenLimit=0",
+            "--Canteen:Limits:PerStore:TokenLimit=0",
         })
         {
             start.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http.Json;
 
 namespace Canteen.Server.Tests.Crash;
 
@@ -13,6 +14,7 @@ internal sealed class ServerProcess : IDisposable
 
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
+    private string? _token;
 
     private ServerProcess(Process process, Uri address)
     {
@@ -34,6 +36,7 @@ internal sealed class ServerProcess : IDisposable
             try
             {
                 await server.WaitReadyAsync(readyTimeout, cancellationToken);
+                await server.SignInAsync(cancellationToken);
                 return server;
             }
             catch (InvalidOperationException) when (attempt < 3 && server._process.HasExited)
@@ -49,7 +52,10 @@ internal sealed class ServerProcess : IDisposable
         }
     }
 
-    public HttpClient Client() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client signed in as the bootstrap admin (signed in once the server was ready).</summary>
+    public HttpClient Client() => Support.TestAuth.Authorize(
+        new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(30) },
+        _token ?? throw new InvalidOperationException("Not signed in yet."));
 
     /// <summary>SIGKILL (what <see cref="Process.Kill(bool)"/> sends on Linux): no shutdown code runs.</summary>
     public void Kill()
@@ -89,6 +95,16 @@ internal sealed class ServerProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return server;
+    }
+
+    private async Task SignInAsync(CancellationToken cancellationToken)
+    {
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await client.PostAsJsonAsync(
+            "/api/v1/auth/token", new { username = Support.TestAuth.AdminUsername, password = Support.TestAuth.AdminPassword }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonObject>(cancellationToken);
+        _token = (string?)body?["accessToken"] ?? throw new InvalidOperationException("Sign-in answered without a token.");
     }
 
     private async Task WaitReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)

@@ -76,13 +76,25 @@ public sealed class MetricsTests(SharedObservedApp shared) : IClassFixture<Share
     }
 
     [Fact]
-    public async Task Metrics_TelemetryDisabled_NoScrapeEndpoint()
+    public async Task Metrics_GuestOverItsRateLimit_RejectionsCounted()
     {
-        await using var app = new ObservedApp(new Dictionary<string, string?> { ["Canteen:Telemetry:Enabled"] = "false" });
+        await using var app = new ObservedApp(new Dictionary<string, string?>
+        {
+            ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
+            ["Canteen:Limits:PerCaller:TokensPerPeriod"] = "1",
+            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
+            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+        });
+        using var guest = Support.TestAuth.Authorize(app.Client(), Support.TestAuth.Issuer(app.Services).IssueGuest(ApiClient.Store, null).AccessToken);
 
-        using var response = await app.Client().GetAsync("/metrics");
+        using var first = await guest.PlaceOrderAsync(ApiClient.OrderBody("xiaolongbao"));
+        using var second = await guest.PlaceOrderAsync(ApiClient.OrderBody("xiaolongbao"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var rejected = await Eventually.GetAsync(
+            async () => PrometheusText.Sum(await app.Client().GetStringAsync("/metrics"), "aspnetcore_rate_limiting_requests_total", ("aspnetcore_rate_limiting_result", "global_limiter")),
+            count => count >= 1);
+        Assert.True(rejected >= 1, "no rate-limit rejection in /metrics");
     }
 
     private async Task<string> ScrapeAsync()

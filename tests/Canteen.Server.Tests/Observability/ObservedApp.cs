@@ -20,10 +20,13 @@ public sealed class ObservedApp : WebApplicationFactory<Program>
     public ObservedApp(IDictionary<string, string?>? settings = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "canteen-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>(Support.TestAuth.DefaultSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["Canteen:DataDirectory"] = DataDirectory,
-        };
+            _settings[key] = value;
+        }
+
+        _settings["Canteen:DataDirectory"] = DataDirectory;
         this.UseKestrel(0);
         StartServer();
     }
@@ -34,7 +37,10 @@ public sealed class ObservedApp : WebApplicationFactory<Program>
 
     public JsonLogCapture Logs => Services.GetRequiredService<JsonLogCapture>();
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    /// <summary>A client signed in as the bootstrap admin.</summary>
+    public HttpClient Client() => Support.TestAuth.Authorize(
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress }),
+        Support.TestAuth.AdminToken(Services));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

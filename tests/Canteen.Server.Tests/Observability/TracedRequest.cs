@@ -11,7 +11,7 @@ namespace Canteen.Server.Tests.Observability;
 internal static class TracedRequest
 {
     public static async Task<HttpResponseMessage> SendAsync(
-        HttpClient client, HttpMethod method, string path, ActivityTraceId traceId, string? body = null, string? authorization = null)
+        HttpClient client, HttpMethod method, string path, ActivityTraceId traceId, string? body = null)
     {
         // The caller's span, as an instrumented client would have: HttpClient sends it on as the traceparent header
         // (it would replace a hand-written one with a trace of its own when no span is current).
@@ -23,11 +23,6 @@ internal static class TracedRequest
         {
             request.Content = new StringContent(body, Encoding.UTF8, "application/json");
             request.Headers.TryAddWithoutValidation("Idempotency-Key", Guid.NewGuid().ToString());
-        }
-
-        if (authorization is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization);
         }
 
         return await client.SendAsync(request);

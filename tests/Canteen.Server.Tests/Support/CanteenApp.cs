@@ -17,10 +17,13 @@ public sealed class CanteenApp : WebApplicationFactory<Program>
     {
         _ownsDirectory = dataDirectory is null;
         DataDirectory = dataDirectory ?? Path.Combine(Path.GetTempPath(), "canteen-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
+        _settings = new Dictionary<string, string?>(TestAuth.DefaultSettings);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            ["Canteen:DataDirectory"] = DataDirectory,
-        };
+            _settings[key] = value;
+        }
+
+        _settings["Canteen:DataDirectory"] = DataDirectory;
         this.UseKestrel(0);
         StartServer();
     }
@@ -32,7 +35,27 @@ public sealed class CanteenApp : WebApplicationFactory<Program>
     /// <summary>Deletes the data directory after the test; call only on the last app using it.</summary>
     public bool DeleteDirectoryOnDispose { get; set; } = true;
 
-    public HttpClient Client() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+    /// <summary>A client signed in as the bootstrap admin, who may call every endpoint (what most tests need).</summary>
+    public HttpClient Client() => TestAuth.Authorize(AnonymousClient(), TestAuth.AdminToken(Services));
+
+    /// <summary>A client without a token.</summary>
+    public HttpClient AnonymousClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    /// <summary>A new guest (its own identity) bound to a store and table, as <c>POST /auth/guest</c> would issue.</summary>
+    public HttpClient GuestClient(string store = ApiClient.Store, string? table = null) =>
+        TestAuth.Authorize(AnonymousClient(), TestAuth.Issuer(Services).IssueGuest(store, table).AccessToken);
+
+    /// <summary>A staff user of the given stores (default: the demo store).</summary>
+    public HttpClient StaffClient(params string[] stores) =>
+        TestAuth.Authorize(AnonymousClient(), TestAuth.UserToken(Services, "staff", stores.Length == 0 ? [ApiClient.Store] : stores));
+
+    /// <summary>A kitchen user of the given stores (default: the demo store).</summary>
+    public HttpClient KitchenClient(params string[] stores) =>
+        TestAuth.Authorize(AnonymousClient(), TestAuth.UserToken(Services, "kitchen", stores.Length == 0 ? [ApiClient.Store] : stores));
+
+    /// <summary>A client carrying exactly this Authorization bearer token.</summary>
+    public HttpClient ClientWithToken(string token) => TestAuth.Authorize(AnonymousClient(), token);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

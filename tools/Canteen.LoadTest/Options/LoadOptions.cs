@@ -34,6 +34,11 @@ internal sealed record LoadOptions
     /// <summary>Bearer token for staff/admin reads during verification (stock levels, invariant check).</summary>
     public string? StaffToken { get; init; }
 
+    /// <summary>Signs in as this user for staff/admin reads when no <see cref="StaffToken"/> is given.</summary>
+    public string? AdminUser { get; init; }
+
+    public string? AdminPassword { get; init; }
+
     public bool Verify { get; init; } = true;
 
     /// <summary>Read back at most this many acknowledged orders (evenly spread); 0 reads back all of them.</summary>

@@ -11,6 +11,7 @@ internal static class OptionsParser
           --connections N (closed: connections; open: in-flight cap)   --rate R (open: requests/s)
           --requests N  --duration S  --warmup S   (a run stops at the first bound reached)
           --store ID --dish ID (flash-sale)   --guest-tokens N (per store; 0 = anonymous)   --staff-token T
+          --admin-user U --admin-password P (signs in for stock and invariant reads instead of --staff-token)
           --json out.json   --no-verify   --verify-max N   --note TEXT   --seed N
         """;
 
@@ -71,6 +72,8 @@ internal static class OptionsParser
         "--json" => o with { JsonPath = value },
         "--guest-tokens" => o with { GuestTokens = (int)Number(value, 0, 10_000) },
         "--staff-token" => o with { StaffToken = value },
+        "--admin-user" => o with { AdminUser = value },
+        "--admin-password" => o with { AdminPassword = value },
         "--verify-max" => o with { VerifyMax = (int)Number(value, 0, int.MaxValue) },
         "--note" => o with { Note = value },
         "--seed" => o with { Seed = (int)Number(value, 0, int.MaxValue) },

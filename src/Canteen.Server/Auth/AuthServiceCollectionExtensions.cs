@@ -1,0 +1,58 @@
+using Canteen.Server.Api.Contracts;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Canteen.Server.Auth;
+
+/// <summary>JWT bearer authentication, role policies and the bootstrap admin.</summary>
+public static class AuthServiceCollectionExtensions
+{
+    public static IServiceCollection AddCanteenAuth(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<TokenIssuer>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EdgeJsonContext.Default));
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+
+        // Configured from services (not at registration), so the key and options come from the final configuration.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((jwt, keys, auth) =>
+            {
+                var settings = auth.Value;
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = settings.Issuer,
+                    ValidAudience = settings.Audience,
+                    IssuerSigningKey = keys.Key,
+
+                    // Only HS256: "none" and any asymmetric algorithm a forged header asks for are refused outright.
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    RequireSignedTokens = true,
+                    RequireExpirationTime = true,
+                    ValidateIssuer = true,
+                    ValidateAudience = true,
+                    ValidateLifetime = true,
+                    ValidateIssuerSigningKey = true,
+                    ClockSkew = settings.ClockSkew,
+                    NameClaimType = CanteenClaims.Subject,
+                    RoleClaimType = CanteenClaims.Role,
+                };
+            });
+
+        services.AddAuthorization(o =>
+        {
+            foreach (var (policy, roles) in CanteenPolicies.Roles)
+            {
+                o.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+
+            // Secure by default: an endpoint nobody gave a rule needs a signed-in caller; public ones say AllowAnonymous.
+            o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
+        services.AddHostedService<IdentityBootstrap>();
+        return services;
+    }
+}

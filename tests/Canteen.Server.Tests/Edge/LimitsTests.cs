@@ -1,0 +1,111 @@
+using System.Net;
+using Canteen.Server.Tests.Support;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Canteen.Server.Tests.Edge;
+
+/// <summary>Per-caller buckets, the unpaid-order cap, and limits that change without a restart.</summary>
+public sealed class LimitsTests
+{
+    [Fact]
+    public async Task PlaceOrder_BurstFromOneGuest_RateLimitedWithRetryAfterWhileAnotherGuestIsServed()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
+        {
+            ["Canteen:Limits:PerCaller:TokenLimit"] = "3",
+            ["Canteen:Limits:PerCaller:TokensPerPeriod"] = "1",
+            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:01:00",
+            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+        });
+        using var greedy = app.GuestClient();
+        using var other = app.GuestClient();
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? limited = null;
+        for (var i = 0; i < 6; i++)
+        {
+            var response = await greedy.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                limited ??= response;
+            }
+        }
+
+        using var served = await other.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.Created));
+        Assert.Equal(3, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.NotNull(limited);
+        Assert.True(int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        Assert.Equal("rate_limited", (await limited.JsonAsync()).Code());
+        Assert.Equal(HttpStatusCode.Created, served.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_LimitRaisedInConfiguration_TakesEffectWithoutRestart()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
+        {
+            ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
+            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
+            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+        });
+        using var guest = app.GuestClient();
+        using var first = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+        using var second = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        var config = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        config["Canteen:Limits:PerCaller:TokenLimit"] = "100";
+        config.Reload();
+        using var third = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, third.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_GuestAtUnpaidCap_RefusedUntilOneIsCancelled()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?> { ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "3" });
+        using var guest = app.GuestClient();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var placed = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+            Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+            ids.Add((string)(await placed.JsonAsync())["id"]!);
+        }
+
+        var before = await DatabaseState.CaptureAsync(app);
+        using var refused = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+        var after = await DatabaseState.CaptureAsync(app);
+        using var cancelled = await guest.PostAsync($"/api/v1/orders/{ids[0]}/cancel");
+        using var again = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+        using var otherGuest = app.GuestClient();
+        using var unaffected = await otherGuest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("too_many_unpaid_orders", (await refused.JsonAsync()).Code());
+        Assert.Equal(before, after);
+        Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, unaffected.StatusCode);
+    }
+
+    [Fact]
+    public async Task PlaceOrder_ConcurrentBurstFromOneGuest_NeverMoreThanTheCap()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?> { ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "3" });
+        using var guest = app.GuestClient();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"))));
+
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+}
