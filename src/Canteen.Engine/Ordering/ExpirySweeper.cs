@@ -1,6 +1,7 @@
 using Canteen.Core.Ordering;
 using Canteen.Engine.Errors;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -94,6 +95,7 @@ public sealed partial class ExpirySweeper(
         try
         {
             await lifecycle.MoveAsync(orderId, OrderStatus.Cancelled, expectedVersion: null, stoppingToken);
+            CanteenMetrics.Hold(HoldOutcomes.Expired);
             LogExpired(orderId);
             return true;
         }

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Telemetry;
 using Canteen.Redis;
 using StackExchange.Redis;
 
@@ -31,6 +34,30 @@ public class RedisStockAuthorityContractTests : SharedStockAuthorityContractTest
         {
             await RedisTestServer.DeleteKeysAsync(_redis, _prefix);
         }
+    }
+
+    [Fact]
+    public async Task TryHold_Traced_EmitsARedisClientSpanUnderTheCaller()
+    {
+        var stock = await CreateAsync();
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == CanteenTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var caller = new Activity("caller").Start();
+
+        await stock.TryHoldAsync(Request(1, (Pork, 2)), Ct);
+
+        // Other tests run in parallel and also emit spans: only this trace counts.
+        var mine = spans.Where(a => a.TraceId == caller.TraceId).ToList();
+        var span = Assert.Single(mine, a => a.DisplayName.StartsWith("EVALSHA ", StringComparison.Ordinal));
+        Assert.Equal(ActivityKind.Client, span.Kind);
+        Assert.Equal("redis", span.GetTagItem("db.system.name"));
+        Assert.Equal(caller.SpanId, span.ParentSpanId);
     }
 
     [Fact]
