@@ -1,6 +1,6 @@
 using Canteen.Core.Ordering;
 using Canteen.Core.Shared;
-using Canteen.Storage.Postgres.Json;
+using Canteen.Engine.Storage.Json;
 using Npgsql;
 
 namespace Canteen.Storage.Postgres.Reading;

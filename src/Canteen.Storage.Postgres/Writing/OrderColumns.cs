@@ -1,5 +1,5 @@
 using Canteen.Core.Ordering;
-using Canteen.Storage.Postgres.Json;
+using Canteen.Engine.Storage.Json;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,6 @@
 using Canteen.Core.Ordering;
 using Canteen.Core.Shared;
-using Canteen.Storage.Sqlite.Json;
+using Canteen.Engine.Storage.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Reading;

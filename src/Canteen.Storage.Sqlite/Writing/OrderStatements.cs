@@ -1,5 +1,5 @@
 using Canteen.Core.Ordering;
-using Canteen.Storage.Sqlite.Json;
+using Canteen.Engine.Storage.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Writing;

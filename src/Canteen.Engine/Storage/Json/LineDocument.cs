@@ -1,6 +1,6 @@
-namespace Canteen.Storage.Postgres.Json;
+namespace Canteen.Engine.Storage.Json;
 
-/// <summary>An order line as stored in <c>orders.lines</c> (jsonb): amounts in minor units, currency from the order row.</summary>
+/// <summary>An order line as stored in the orders table (SQLite text, PostgreSQL jsonb): amounts in minor units, currency from the order row.</summary>
 internal sealed record LineDocument(
     string DishId,
     string Name,

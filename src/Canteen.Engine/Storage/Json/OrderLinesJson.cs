@@ -2,13 +2,14 @@ using System.Text.Json;
 using Canteen.Core.Ordering;
 using Canteen.Core.Shared;
 
-namespace Canteen.Storage.Postgres.Json;
+namespace Canteen.Engine.Storage.Json;
 
 /// <summary>
-/// Converts order lines to and from the <c>orders.lines</c> jsonb column. Lines are frozen at placement and only
-/// ever read whole with their order, so one JSON column beats a child table (one row per order, not one per line).
+/// Converts order lines to and from the JSON both storage adapters keep in the orders table. Lines are frozen at
+/// placement and only ever read whole with their order, so one JSON column beats a child table (one insert per order
+/// instead of one per line). Shared so the two adapters cannot drift apart in what they store.
 /// </summary>
-internal static class OrderLinesJson
+public static class OrderLinesJson
 {
     public static string Write(IReadOnlyList<OrderLine> lines)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Canteen.Storage.Postgres.Json;
+namespace Canteen.Engine.Storage.Json;
 
 /// <summary>Source-generated JSON for the order lines column: no reflection on the write path.</summary>
 [JsonSourceGenerationOptions(
