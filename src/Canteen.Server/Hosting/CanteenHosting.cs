@@ -20,6 +20,7 @@ public static class CanteenHosting
     public static WebApplicationBuilder AddCanteen(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        ShippedSettings.AddIfMissing(builder);
         var config = builder.Configuration;
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k =>
