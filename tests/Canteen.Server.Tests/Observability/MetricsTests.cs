@@ -7,6 +7,7 @@ namespace Canteen.Server.Tests.Observability;
 /// The Prometheus endpoint. Canteen's meter is process-wide and test classes run in parallel, so counts are compared
 /// as "moved by at least", never as exact totals.
 /// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsTests(SharedObservedApp shared) : IClassFixture<SharedObservedApp>
 {
     private HttpClient Client => shared.App.Client();
