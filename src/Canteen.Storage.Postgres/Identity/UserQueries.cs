@@ -1,6 +1,8 @@
 using Canteen.Engine.Identity;
 using Npgsql;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Identity;
 
 /// <summary>Accounts and the unpaid-order count, each one statement on the shared pool.</summary>
@@ -23,7 +25,7 @@ internal sealed class UserQueries(NpgsqlDataSource dataSource)
             reader.GetString(1),
             reader.GetString(2),
             reader.GetFieldValue<string[]>(3),
-            StorageValues.FromTicks(reader.GetInt64(4)));
+            StoredValues.FromTicks(reader.GetInt64(4)));
     }
 
     /// <summary>
@@ -40,7 +42,7 @@ internal sealed class UserQueries(NpgsqlDataSource dataSource)
         command.Parameters.Add(Parameters.Of(user.PasswordHash));
         command.Parameters.Add(Parameters.Of(user.Role));
         command.Parameters.Add(Parameters.Of(user.StoreIds.ToArray()));
-        command.Parameters.Add(Parameters.Of(StorageValues.ToTicks(user.CreatedAt)));
+        command.Parameters.Add(Parameters.Of(StoredValues.ToTicks(user.CreatedAt)));
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
     }
 

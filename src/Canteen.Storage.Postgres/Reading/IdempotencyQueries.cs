@@ -1,6 +1,8 @@
 using Canteen.Engine.Idempotency;
 using Npgsql;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Reading;
 
 /// <summary>Looks up stored idempotency records.</summary>
@@ -27,6 +29,6 @@ internal sealed class IdempotencyQueries(NpgsqlDataSource dataSource)
             reader.GetInt32(1),
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.GetFieldValue<byte[]>(3),
-            StorageValues.FromTicks(reader.GetInt64(4)));
+            StoredValues.FromTicks(reader.GetInt64(4)));
     }
 }

@@ -75,7 +75,7 @@ internal sealed class OrderQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             "SELECT id FROM orders WHERE status IN ('created', 'paying') AND payment_deadline <= $1 " +
             "ORDER BY payment_deadline, id LIMIT $2;");
-        command.Parameters.Add(Parameters.Of(StorageValues.ToTicks(now)));
+        command.Parameters.Add(Parameters.Of(StoredValues.ToTicks(now)));
         command.Parameters.Add(Parameters.Of(limit));
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -1,6 +1,8 @@
 using Canteen.Engine.Outbox;
 using Npgsql;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Reading;
 
 /// <summary>What the outbox relay still has to publish, oldest first (a partial index keeps this cheap).</summary>
@@ -22,7 +24,7 @@ internal sealed class OutboxQueries(NpgsqlDataSource dataSource)
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                StorageValues.FromTicks(reader.GetInt64(5))));
+                StoredValues.FromTicks(reader.GetInt64(5))));
         }
 
         return events;

@@ -37,8 +37,8 @@ internal sealed class StockQueries(NpgsqlDataSource dataSource)
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetInt32(3),
-                StorageValues.ParseHoldState(reader.GetString(4)),
-                StorageValues.FromTicks(reader.GetInt64(5))));
+                StoredValues.ParseHoldState(reader.GetString(4)),
+                StoredValues.FromTicks(reader.GetInt64(5))));
         }
 
         return holds;

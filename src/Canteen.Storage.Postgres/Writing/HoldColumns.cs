@@ -41,7 +41,7 @@ internal sealed class HoldColumns
             _storeIds.Add(storeId);
             _dishIds.Add(hold.DishId);
             _quantities.Add(hold.Quantity);
-            _deadlines.Add(StorageValues.ToTicks(deadline));
+            _deadlines.Add(StoredValues.ToTicks(deadline));
         }
     }
 

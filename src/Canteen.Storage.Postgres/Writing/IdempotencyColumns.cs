@@ -2,6 +2,8 @@ using Canteen.Engine.Idempotency;
 using Npgsql;
 using NpgsqlTypes;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Writing;
 
 /// <summary>
@@ -33,7 +35,7 @@ internal sealed class IdempotencyColumns
         _statusCodes.Add(record.StatusCode);
         _locations.Add(record.Location);
         _bodies.Add(record.Body);
-        _createdAt.Add(StorageValues.ToTicks(record.CreatedAt));
+        _createdAt.Add(StoredValues.ToTicks(record.CreatedAt));
     }
 
     public NpgsqlBatchCommand ToCommand() => Parameters.Command(

@@ -3,6 +3,8 @@ using Canteen.Engine.Storage.Json;
 using Npgsql;
 using NpgsqlTypes;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Writing;
 
 /// <summary>New <c>orders</c> rows gathered column by column, written by one <c>INSERT ... SELECT FROM unnest(...)</c>.</summary>
@@ -48,9 +50,9 @@ internal sealed class OrderColumns
         _versions.Add(order.Version);
         _businessDays.Add(order.Pickup.BusinessDay);
         _pickupSequences.Add(order.Pickup.Sequence);
-        _deadlines.Add(StorageValues.ToTicks(order.PaymentDeadline));
-        _createdAt.Add(StorageValues.ToTicks(order.CreatedAt));
-        _updatedAt.Add(StorageValues.ToTicks(order.UpdatedAt));
+        _deadlines.Add(StoredValues.ToTicks(order.PaymentDeadline));
+        _createdAt.Add(StoredValues.ToTicks(order.CreatedAt));
+        _updatedAt.Add(StoredValues.ToTicks(order.UpdatedAt));
     }
 
     public NpgsqlBatchCommand ToCommand() => Parameters.Command(

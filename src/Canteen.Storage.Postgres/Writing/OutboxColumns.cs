@@ -1,6 +1,8 @@
 using Canteen.Engine.Outbox;
 using Npgsql;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Postgres.Writing;
 
 /// <summary>New <c>outbox</c> rows (unsent) gathered column by column for one unnest insert.</summary>
@@ -25,7 +27,7 @@ internal sealed class OutboxColumns
         _aggregateIds.Add(@event.AggregateId);
         _storeIds.Add(@event.StoreId);
         _payloads.Add(@event.Payload);
-        _occurredAt.Add(StorageValues.ToTicks(@event.OccurredAt));
+        _occurredAt.Add(StoredValues.ToTicks(@event.OccurredAt));
     }
 
     public NpgsqlBatchCommand ToCommand() => Parameters.Command(

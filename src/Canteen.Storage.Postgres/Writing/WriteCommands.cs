@@ -51,16 +51,16 @@ internal static class WriteCommands
             UpdateOrderSql,
             Parameters.Of(OrderStatusNames.ToWire(order.Status)),
             Parameters.Of(order.Version),
-            Parameters.Of(StorageValues.ToTicks(order.UpdatedAt)),
+            Parameters.Of(StoredValues.ToTicks(order.UpdatedAt)),
             Parameters.Of(order.Id),
             Parameters.Of(write.ExpectedVersion),
-            Parameters.Of(write.HoldChange is { } state ? StorageValues.ToText(state) : null, NpgsqlDbType.Text),
+            Parameters.Of(write.HoldChange is { } state ? StoredValues.ToText(state) : null, NpgsqlDbType.Text),
             Parameters.Of(@event.Id),
             Parameters.Of(@event.Type),
             Parameters.Of(@event.AggregateId),
             Parameters.Of(@event.StoreId),
             Parameters.Of(@event.Payload),
-            Parameters.Of(StorageValues.ToTicks(@event.OccurredAt)));
+            Parameters.Of(StoredValues.ToTicks(@event.OccurredAt)));
     }
 
     public static NpgsqlBatchCommand SetStockTotal(SetStockTotal write) =>
@@ -74,12 +74,12 @@ internal static class WriteCommands
     ];
 
     public static NpgsqlBatchCommand MarkOutboxSent(MarkOutboxSent write) =>
-        Parameters.Command(MarkSentSql, Parameters.Of(StorageValues.ToTicks(write.SentAt)), Parameters.Of(write.EventIds.ToArray()));
+        Parameters.Command(MarkSentSql, Parameters.Of(StoredValues.ToTicks(write.SentAt)), Parameters.Of(write.EventIds.ToArray()));
 
     /// <summary>Affects one row the first time, none when the consumer already handled the event.</summary>
     public static NpgsqlBatchCommand RecordInbox(RecordInbox write) => Parameters.Command(
         RecordInboxSql,
         Parameters.Of(write.Consumer),
         Parameters.Of(write.EventId),
-        Parameters.Of(StorageValues.ToTicks(write.HandledAt)));
+        Parameters.Of(StoredValues.ToTicks(write.HandledAt)));
 }

@@ -1,6 +1,8 @@
 using Canteen.Engine.Identity;
 using Microsoft.Data.Sqlite;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Sqlite.Identity;
 
 /// <summary>Reads accounts and counts unpaid orders on pooled read connections.</summary>
@@ -25,7 +27,7 @@ internal sealed class UserQueries(SqliteConnections connections)
             reader.GetString(1),
             reader.GetString(2),
             stores.Length == 0 ? [] : stores.Split(','),
-            StorageValues.FromTicks(reader.GetInt64(4)));
+            StoredValues.FromTicks(reader.GetInt64(4)));
     }
 
     public Task<int> CountAsync(CancellationToken cancellationToken) =>
@@ -46,7 +48,7 @@ internal sealed class UserQueries(SqliteConnections connections)
         command.Parameters.AddWithValue("$hash", user.PasswordHash);
         command.Parameters.AddWithValue("$role", user.Role);
         command.Parameters.AddWithValue("$stores", string.Join(',', user.StoreIds));
-        command.Parameters.AddWithValue("$created", StorageValues.ToTicks(user.CreatedAt));
+        command.Parameters.AddWithValue("$created", StoredValues.ToTicks(user.CreatedAt));
         return command.ExecuteNonQuery() == 1;
     }
 

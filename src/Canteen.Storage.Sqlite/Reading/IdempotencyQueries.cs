@@ -1,5 +1,7 @@
 using Canteen.Engine.Idempotency;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Sqlite.Reading;
 
 /// <summary>Looks up stored idempotency records.</summary>
@@ -28,6 +30,6 @@ internal sealed class IdempotencyQueries(SqliteConnections connections)
             reader.GetInt32(1),
             reader.IsDBNull(2) ? null : reader.GetString(2),
             reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3),
-            StorageValues.FromTicks(reader.GetInt64(4)));
+            StoredValues.FromTicks(reader.GetInt64(4)));
     }
 }

@@ -68,7 +68,7 @@ internal sealed class OrderQueries(SqliteConnections connections)
         command.CommandText =
             "SELECT COALESCE(MAX(pickup_seq), 0) FROM orders WHERE store_id = $store_id AND business_day = $business_day;";
         command.Parameters.AddWithValue("$store_id", storeId);
-        command.Parameters.AddWithValue("$business_day", StorageValues.ToText(businessDay));
+        command.Parameters.AddWithValue("$business_day", StorageValues.DayToText(businessDay));
         var last = await command.ExecuteScalarAsync(cancellationToken);
         return checked((int)(long)last!);
     }
@@ -86,7 +86,7 @@ internal sealed class OrderQueries(SqliteConnections connections)
                 SELECT id, payment_deadline FROM orders WHERE status = 'paying' AND payment_deadline <= $now)
             ORDER BY payment_deadline, id LIMIT $limit;
             """;
-        command.Parameters.AddWithValue("$now", StorageValues.ToTicks(now));
+        command.Parameters.AddWithValue("$now", StoredValues.ToTicks(now));
         command.Parameters.AddWithValue("$limit", limit);
         var ids = new List<long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -3,6 +3,8 @@ using Canteen.Core.Shared;
 using Canteen.Engine.Storage.Json;
 using Microsoft.Data.Sqlite;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Sqlite.Reading;
 
 /// <summary>Turns an <c>orders</c> row, selected with <see cref="Columns"/>, back into the aggregate.</summary>
@@ -19,16 +21,16 @@ internal static class OrderRows
             Id: row.GetInt64(0),
             StoreId: row.GetString(1),
             OwnerId: row.GetString(2),
-            Type: StorageValues.ParseType(row.GetString(3)),
+            Type: StoredValues.ParseType(row.GetString(3)),
             Table: row.IsDBNull(4) ? null : row.GetString(4),
             Note: row.IsDBNull(5) ? null : row.GetString(5),
-            Status: StorageValues.ParseStatus(row.GetString(6)),
+            Status: StoredValues.ParseStatus(row.GetString(6)),
             Lines: OrderLinesJson.Read(row.GetString(7), currency),
             Total: new Money(row.GetInt64(8), currency),
             Version: row.GetInt32(10),
             Pickup: new PickupNumber(StorageValues.ParseDay(row.GetString(11)), row.GetInt32(12)),
-            PaymentDeadline: StorageValues.FromTicks(row.GetInt64(13)),
-            CreatedAt: StorageValues.FromTicks(row.GetInt64(14)),
-            UpdatedAt: StorageValues.FromTicks(row.GetInt64(15))));
+            PaymentDeadline: StoredValues.FromTicks(row.GetInt64(13)),
+            CreatedAt: StoredValues.FromTicks(row.GetInt64(14)),
+            UpdatedAt: StoredValues.FromTicks(row.GetInt64(15))));
     }
 }

@@ -1,5 +1,7 @@
 using Canteen.Engine.Outbox;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Sqlite.Reading;
 
 /// <summary>What the outbox relay still has to publish, oldest first (a partial index keeps this cheap).</summary>
@@ -23,7 +25,7 @@ internal sealed class OutboxQueries(SqliteConnections connections)
                 reader.GetString(2),
                 reader.GetString(3),
                 reader.GetString(4),
-                StorageValues.FromTicks(reader.GetInt64(5))));
+                StoredValues.FromTicks(reader.GetInt64(5))));
         }
 
         return events;

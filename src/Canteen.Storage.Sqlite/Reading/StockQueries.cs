@@ -36,8 +36,8 @@ internal sealed class StockQueries(SqliteConnections connections)
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetInt32(3),
-                StorageValues.ParseHoldState(reader.GetString(4)),
-                StorageValues.FromTicks(reader.GetInt64(5))));
+                StoredValues.ParseHoldState(reader.GetString(4)),
+                StoredValues.FromTicks(reader.GetInt64(5))));
         }
 
         return holds;

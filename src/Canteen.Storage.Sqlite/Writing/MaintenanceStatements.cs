@@ -55,7 +55,7 @@ internal sealed class MaintenanceStatements : IDisposable
 
     public WriteOutcome MarkSent(MarkOutboxSent write)
     {
-        var sentAt = StorageValues.ToTicks(write.SentAt);
+        var sentAt = StoredValues.ToTicks(write.SentAt);
         foreach (var id in write.EventIds)
         {
             _markSent.Execute(sentAt, id.ToString("D"));
@@ -65,7 +65,7 @@ internal sealed class MaintenanceStatements : IDisposable
     }
 
     public WriteOutcome RecordInbox(RecordInbox write) =>
-        _recordInbox.Execute(write.Consumer, write.EventId.ToString("D"), StorageValues.ToTicks(write.HandledAt)) == 1
+        _recordInbox.Execute(write.Consumer, write.EventId.ToString("D"), StoredValues.ToTicks(write.HandledAt)) == 1
             ? WriteOutcome.Committed
             : WriteOutcome.Duplicate;
 

@@ -2,6 +2,8 @@ using Canteen.Core.Ordering;
 using Canteen.Engine.Storage.Json;
 using Microsoft.Data.Sqlite;
 
+using Canteen.Engine.Storage;
+
 namespace Canteen.Storage.Sqlite.Writing;
 
 /// <summary>The prepared statements that write the <c>orders</c> table.</summary>
@@ -52,17 +54,17 @@ internal sealed class OrderStatements : IDisposable
         order.Total.Minor,
         order.Total.Currency,
         order.Version,
-        StorageValues.ToText(order.Pickup.BusinessDay),
+        StorageValues.DayToText(order.Pickup.BusinessDay),
         order.Pickup.Sequence,
-        StorageValues.ToTicks(order.PaymentDeadline),
-        StorageValues.ToTicks(order.CreatedAt),
-        StorageValues.ToTicks(order.UpdatedAt));
+        StoredValues.ToTicks(order.PaymentDeadline),
+        StoredValues.ToTicks(order.CreatedAt),
+        StoredValues.ToTicks(order.UpdatedAt));
 
     /// <summary>True when the row was at <paramref name="expectedVersion"/> and now holds the snapshot's status.</summary>
     public bool TryUpdateStatus(OrderSnapshot order, int expectedVersion) => _update.Execute(
         OrderStatusNames.ToWire(order.Status),
         order.Version,
-        StorageValues.ToTicks(order.UpdatedAt),
+        StoredValues.ToTicks(order.UpdatedAt),
         order.Id,
         expectedVersion) == 1;
 

@@ -67,9 +67,9 @@ internal sealed class SideEffectStatements : IDisposable
     }
 
     public void InsertHold(long orderId, string storeId, HoldLine hold, DateTimeOffset deadline) =>
-        _insertHold.Execute(orderId, storeId, hold.DishId, hold.Quantity, StorageValues.ToTicks(deadline));
+        _insertHold.Execute(orderId, storeId, hold.DishId, hold.Quantity, StoredValues.ToTicks(deadline));
 
-    public void MoveHolds(long orderId, HoldState state) => _moveHolds.Execute(StorageValues.ToText(state), orderId);
+    public void MoveHolds(long orderId, HoldState state) => _moveHolds.Execute(StoredValues.ToText(state), orderId);
 
     public void SetStockTotal(SetStockTotal write) => _setStockTotal.Execute(write.StoreId, write.DishId, write.Total);
 
@@ -80,7 +80,7 @@ internal sealed class SideEffectStatements : IDisposable
         record.StatusCode,
         record.Location,
         record.Body,
-        StorageValues.ToTicks(record.CreatedAt));
+        StoredValues.ToTicks(record.CreatedAt));
 
     public void InsertOutbox(OutboxEvent @event) => _insertOutbox.Execute(
         @event.Id.ToString("D"),
@@ -88,7 +88,7 @@ internal sealed class SideEffectStatements : IDisposable
         @event.AggregateId,
         @event.StoreId,
         @event.Payload,
-        StorageValues.ToTicks(@event.OccurredAt));
+        StoredValues.ToTicks(@event.OccurredAt));
 
     public void Dispose()
     {

@@ -1,14 +1,14 @@
 using Canteen.Core.Ordering;
-using Canteen.Engine.Storage;
 
-namespace Canteen.Storage.Postgres;
+namespace Canteen.Engine.Storage;
 
 /// <summary>
-/// How domain values are spelled in columns. Instants are UTC ticks (bigint) so they compare and round-trip exactly:
-/// timestamptz keeps microseconds only, and the contract promises every tick back. Enums use their wire names so
-/// rows stay readable and survive enum reordering.
+/// How domain values are spelled in every storage adapter's columns, in one place so the adapters cannot drift.
+/// Instants are UTC ticks so they compare and round-trip exactly (an ISO string or timestamptz would lose
+/// sub-microsecond precision, and the storage contract promises every tick back); enums use their wire names so rows
+/// stay readable and survive enum reordering.
 /// </summary>
-internal static class StorageValues
+public static class StoredValues
 {
     public static long ToTicks(DateTimeOffset instant) => instant.UtcTicks;
 
