@@ -6,7 +6,7 @@ namespace Canteen.Redis;
 /// <summary>
 /// The key layout. Everything about one store carries the store id as its hash tag (<c>{prefix}:{store}:...</c>),
 /// so on a Redis cluster a store's keys share one slot and a script may touch all of them. Only the order index is
-/// keyed by order id alone, because Confirm and Cancel are given nothing else.
+/// keyed by order id alone, because Confirm, Cancel and Return are given nothing else.
 /// </summary>
 internal sealed class RedisKeys
 {

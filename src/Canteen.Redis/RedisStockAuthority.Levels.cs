@@ -59,7 +59,8 @@ public sealed partial class RedisStockAuthority
         var forgotten = (RedisResult[])(await _scripts.ResetDay.EvaluateAsync(_redis, keys, args))!;
 
         // The index entries live on other slots, so they go after the script. Leaving one behind would be harmless:
-        // an index that points at a forgotten hold acts exactly like no hold (Confirm false, Cancel leaves a barrier).
+        // an index that points at a forgotten hold acts exactly like no hold (Confirm and Return false, Cancel leaves a
+        // barrier).
         var deletes = forgotten.Select(id => _database.KeyDeleteAsync(
             _keys.OrderIndex(long.Parse((string)id!, CultureInfo.InvariantCulture))));
         await Task.WhenAll(deletes);

@@ -9,10 +9,10 @@ namespace Canteen.Redis;
 /// The distributed stock authority on Redis (DESIGN §4): every step is one Lua script run with EVALSHA, so all lines
 /// of an order are held or none, atomically, however many server instances share the store.
 /// <para>
-/// The port gives Confirm and Cancel only an order id, while a hold lives under its store's hash tag; so the first
-/// step of an order claims <c>{prefix}:order:{id}</c> with SET NX GET. A Try writes its store id there and runs the
-/// store's script; a Cancel that comes first writes a barrier marker instead, which the late Try finds, so it holds
-/// nothing. On a cluster the index lives on another slot, so a Try claims it in a command of its own before its
+/// The port gives Confirm, Cancel and Return only an order id, while a hold lives under its store's hash tag; so the
+/// first step of an order claims <c>{prefix}:order:{id}</c> with SET NX GET. A Try writes its store id there and runs
+/// the store's script; a Cancel that comes first writes a barrier marker instead, which the late Try finds, so it
+/// holds nothing. On a cluster the index lives on another slot, so a Try claims it in a command of its own before its
 /// script; a Cancel that comes between the two writes a barrier in the store's hold key, which try.lua checks first.
 /// On a single node try.lua makes the claim itself, in the same atomic step. Either way the late Try is barred.
 /// </para>
@@ -106,6 +106,24 @@ public sealed partial class RedisStockAuthority : IStockAuthority
             _redis,
             [_keys.Hold(storeId, orderId), _keys.Confirmed(storeId)],
             [_keys.StockPrefix(storeId), orderId]);
+        return (long)reply == 1;
+    }
+
+    public async ValueTask<bool> ReturnAsync(long orderId, CancellationToken cancellationToken)
+    {
+        // No claim here, unlike Cancel: a Return never precedes its Try (only a confirmed order is refunded), so an
+        // order with no index, or a barrier, has nothing to give back and must not leave anything behind.
+        var owner = await _database.StringGetAsync(_keys.OrderIndex(orderId));
+        if (owner.IsNull || owner == BarrierMarker)
+        {
+            return false;
+        }
+
+        var storeId = (string)owner!;
+        var reply = await _scripts.Return.EvaluateAsync(
+            _redis,
+            [_keys.Hold(storeId, orderId), _keys.Confirmed(storeId)],
+            [_keys.StockPrefix(storeId), orderId, (long)_options.BarrierTtl.TotalSeconds]);
         return (long)reply == 1;
     }
 

@@ -16,8 +16,9 @@ public sealed class RedisStockOptions
     public TimeSpan BarrierTtl { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
-    /// How long the order id → store record lives. Confirm and Cancel find a hold through it, so it must outlive the
-    /// hold: holds end by their payment deadline (minutes), and confirmed ones are forgotten at the daily reset.
+    /// How long the order id → store record lives. Confirm, Cancel and Return find a hold through it, so it must
+    /// outlive the hold: holds end by their payment deadline (minutes), and confirmed ones are forgotten at the daily
+    /// reset.
     /// </summary>
     public TimeSpan OrderIndexTtl { get; set; } = TimeSpan.FromDays(2);
 

@@ -9,6 +9,8 @@ internal sealed class StockScripts
 
     public RedisScript Cancel { get; } = Read("cancel");
 
+    public RedisScript Return { get; } = Read("return");
+
     public RedisScript SetTotal { get; } = Read("settotal");
 
     public RedisScript ResetDay { get; } = Read("resetday");
@@ -17,7 +19,7 @@ internal sealed class StockScripts
 
     public RedisScript Seed { get; } = Read("seed");
 
-    public IEnumerable<RedisScript> All => [Try, Confirm, Cancel, SetTotal, ResetDay, Levels, Seed];
+    public IEnumerable<RedisScript> All => [Try, Confirm, Cancel, Return, SetTotal, ResetDay, Levels, Seed];
 
     private static RedisScript Read(string name)
     {

@@ -24,9 +24,14 @@ internal sealed class HoldEntry(string storeId, HoldLine[] lines, HoldState stat
     public long ReleasedAt => Volatile.Read(ref _releasedAt);
 
     /// <summary>Held → released, stamped with <paramref name="now"/> so the ledger can forget it after a while.</summary>
-    public bool TryRelease(long now)
+    public bool TryRelease(long now) => TryRelease(HoldState.Held, now);
+
+    /// <summary>Confirmed → released (a refund gives sold portions back), stamped like <see cref="TryRelease(long)"/>.</summary>
+    public bool TryReturn(long now) => TryRelease(HoldState.Confirmed, now);
+
+    private bool TryRelease(HoldState from, long now)
     {
-        if (!TryMove(HoldState.Held, HoldState.Released))
+        if (!TryMove(from, HoldState.Released))
         {
             return false;
         }

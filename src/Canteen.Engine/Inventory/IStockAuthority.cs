@@ -24,6 +24,13 @@ public interface IStockAuthority
     /// <summary>Reserved → available. A second cancel, or a cancel of a confirmed hold, changes nothing.</summary>
     ValueTask CancelAsync(long orderId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sold → available: the order was refunded before the kitchen started, so its confirmed portions can be sold
+    /// again. Idempotent (a second return changes nothing); a hold that is not confirmed (held, released, or settled
+    /// by a daily reset) changes nothing. Returns true when portions went back.
+    /// </summary>
+    ValueTask<bool> ReturnAsync(long orderId, CancellationToken cancellationToken);
+
     ValueTask<IReadOnlyList<StockLevel>> GetLevelsAsync(string storeId, CancellationToken cancellationToken);
 
     ValueTask<StockLevel?> GetLevelAsync(string storeId, string dishId, CancellationToken cancellationToken);

@@ -17,6 +17,11 @@ public sealed class InProcessStockLedger : IStockAuthority
     private readonly ConcurrentDictionary<long, HoldEntry> _holds = new();
     private readonly ReleasedHoldPruner _pruner;
 
+    // Return and the daily reset take turns. Otherwise a Return could find its hold still confirmed just before a
+    // reset zeroes sold, and take its portions out of the new day's sold (negative, or someone else's). Both are
+    // rare, and Try, Confirm and Cancel never take this lock, so the hot path stays lock-free.
+    private readonly Lock _settling = new();
+
     /// <summary>A ledger on the system clock with the default retention of released holds.</summary>
     public InProcessStockLedger()
         : this(TimeProvider.System, Options.Create(new InventoryOptions()))
@@ -42,20 +47,23 @@ public sealed class InProcessStockLedger : IStockAuthority
     public ValueTask ResetDayAsync(string storeId, IReadOnlyDictionary<string, int> dailyPortions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dailyPortions);
-        foreach (var (dishId, cell) in CellsOf(storeId))
+        lock (_settling)
         {
-            if (dailyPortions.TryGetValue(dishId, out var portions))
+            foreach (var (dishId, cell) in CellsOf(storeId))
             {
-                cell.ResetDay(portions);
+                if (dailyPortions.TryGetValue(dishId, out var portions))
+                {
+                    cell.ResetDay(portions);
+                }
             }
-        }
 
-        // Confirmed holds of the day are settled: nothing can move them any more, so they need not be remembered.
-        foreach (var (orderId, entry) in _holds)
-        {
-            if (entry.StoreId == storeId && entry.State == HoldState.Confirmed)
+            // Confirmed holds of the day are settled: nothing can move them any more, so they need not be remembered.
+            foreach (var (orderId, entry) in _holds)
             {
-                _holds.TryRemove(orderId, out _);
+                if (entry.StoreId == storeId && entry.State == HoldState.Confirmed)
+                {
+                    _holds.TryRemove(orderId, out _);
+                }
             }
         }
 
@@ -190,6 +198,26 @@ public sealed class InProcessStockLedger : IStockAuthority
 
         _pruner.MaybePrune(_holds, now);
         return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> ReturnAsync(long orderId, CancellationToken cancellationToken)
+    {
+        lock (_settling)
+        {
+            if (!_holds.TryGetValue(orderId, out var entry) || !entry.TryReturn(_pruner.Now()))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            var cells = CellsOf(entry.StoreId);
+            foreach (var line in entry.Lines)
+            {
+                cells[line.DishId].Unsell(line.Quantity);
+            }
+        }
+
+        CanteenMetrics.Hold(HoldOutcomes.Returned);
+        return ValueTask.FromResult(true);
     }
 
     public ValueTask<IReadOnlyList<StockLevel>> GetLevelsAsync(string storeId, CancellationToken cancellationToken)

@@ -32,6 +32,9 @@ internal sealed class StockCell
     /// <summary>Reserved → sold (a hold was confirmed by payment).</summary>
     public void Confirm(int quantity) => Move(s => (s.Available, s.Reserved - quantity, s.Sold + quantity));
 
+    /// <summary>Sold → available (a refund before cooking gives the portions back).</summary>
+    public void Unsell(int quantity) => Move(s => (s.Available + quantity, s.Reserved, s.Sold - quantity));
+
     /// <summary>Sets the total by changing only <c>available</c>; refused if it would go below reserved + sold.</summary>
     public bool TrySetTotal(int total) => TryMove(s => total >= s.Reserved + s.Sold && total <= MaxPortions
         ? (total - s.Reserved - s.Sold, s.Reserved, s.Sold)

@@ -15,6 +15,9 @@ public static class HoldOutcomes
     /// <summary>Cancelled (by the guest, staff, or a failed placement): reserved → available.</summary>
     public const string Released = "released";
 
+    /// <summary>Refunded before cooking: sold → available.</summary>
+    public const string Returned = "returned";
+
     /// <summary>The payment deadline passed: reserved → available by the expiry sweeper.</summary>
     public const string Expired = "expired";
 }

@@ -58,6 +58,22 @@ public abstract class SharedStockAuthorityContractTests : StockAuthorityContract
     }
 
     [Fact]
+    public async Task Return_OnAnotherInstance_GivesThePortionsBackOnce()
+    {
+        var first = await CreateAsync();
+        var second = await CreateAsync();
+        await first.TryHoldAsync(Request(1, (Pork, 5), (Duck, 2)), Ct);
+        Assert.True(await first.ConfirmAsync(1, Ct));
+
+        Assert.True(await second.ReturnAsync(1, Ct));
+        Assert.False(await first.ReturnAsync(1, Ct));
+
+        Assert.Equal(new StockLevel(Pork, 50, 0, 0), await LevelAsync(first, Pork));
+        Assert.Equal(new StockLevel(Duck, 20, 0, 0), await LevelAsync(first, Duck));
+        Assert.False(await first.ConfirmAsync(1, Ct));
+    }
+
+    [Fact]
     public async Task TryHold_TwoInstancesRaceForFewerPortions_HoldExactlyThePortionsBetweenThem()
     {
         var first = await CreateAsync([new StockTotal(Store, Pork, 30, 30)]);
