@@ -13,10 +13,10 @@ public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="PostgresStorage"/> singleton as <see cref="IOrderStore"/>, <see cref="IIdempotencyStore"/>,
-    /// <see cref="IStockStore"/>, <see cref="ICatalogStore"/>, <see cref="IStorageInitializer"/> and
-    /// <see cref="IOutboxStore"/>. <see cref="PostgresStorageOptions.ConnectionString"/> is required: resolving the
-    /// storage without one throws, naming the setting. Options can also be bound from configuration with
-    /// <c>services.Configure&lt;PostgresStorageOptions&gt;(...)</c>.
+    /// <see cref="IStockStore"/>, <see cref="ICatalogStore"/>, <see cref="IStorageInitializer"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IPaymentStore"/> and the account ports. <see cref="PostgresStorageOptions.ConnectionString"/> is
+    /// required: resolving the storage without one throws, naming the setting. Options can also be bound from
+    /// configuration with <c>services.Configure&lt;PostgresStorageOptions&gt;(...)</c>.
     /// </summary>
     public static IServiceCollection AddCanteenPostgresStorage(
         this IServiceCollection services,
@@ -37,6 +37,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<PostgresStorage>());
+        services.AddSingleton<IPaymentStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<PostgresStorage>());
         services.AddSingleton<IUnpaidOrderCounter>(sp => sp.GetRequiredService<PostgresStorage>());
         return services;

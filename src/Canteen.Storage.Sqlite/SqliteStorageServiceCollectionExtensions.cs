@@ -13,8 +13,9 @@ public static class SqliteStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers one <see cref="SqliteStorage"/> singleton as <see cref="IOrderStore"/>, <see cref="IIdempotencyStore"/>,
-    /// <see cref="IStockStore"/>, <see cref="ICatalogStore"/> and <see cref="IStorageInitializer"/>. Options can also
-    /// be bound from configuration with <c>services.Configure&lt;SqliteStorageOptions&gt;(...)</c>.
+    /// <see cref="IStockStore"/>, <see cref="ICatalogStore"/>, <see cref="IStorageInitializer"/>, <see cref="IOutboxStore"/>,
+    /// <see cref="IPaymentStore"/> and the account ports. Options can also be bound from configuration with
+    /// <c>services.Configure&lt;SqliteStorageOptions&gt;(...)</c>.
     /// </summary>
     public static IServiceCollection AddCanteenSqliteStorage(
         this IServiceCollection services,
@@ -35,6 +36,7 @@ public static class SqliteStorageServiceCollectionExtensions
         services.AddSingleton<ICatalogStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IStorageInitializer>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<SqliteStorage>());
+        services.AddSingleton<IPaymentStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IUserStore>(sp => sp.GetRequiredService<SqliteStorage>());
         services.AddSingleton<IUnpaidOrderCounter>(sp => sp.GetRequiredService<SqliteStorage>());
         return services;

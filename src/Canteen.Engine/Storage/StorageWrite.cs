@@ -1,4 +1,5 @@
 using Canteen.Core.Ordering;
+using Canteen.Core.Payments;
 using Canteen.Engine.Idempotency;
 using Canteen.Engine.Outbox;
 
@@ -19,13 +20,29 @@ public sealed record InsertOrder(
 
 /// <summary>
 /// A status change, applied only if the stored version is still <paramref name="ExpectedVersion"/> (optimistic
-/// concurrency); <paramref name="HoldChange"/> moves the order's held portions in the same transaction.
+/// concurrency); <paramref name="HoldChange"/> moves the order's holds in the same transaction:
+/// <see cref="HoldState.Confirmed"/> moves held ones (payment), <see cref="HoldState.Released"/> moves held ones (cancel)
+/// and confirmed ones (a refund from <c>paid</c> gives the portions back). Settled holds (sold on an earlier day) never move.
 /// </summary>
 public sealed record UpdateOrder(
     OrderSnapshot Order,
     int ExpectedVersion,
     HoldState? HoldChange,
     OutboxEvent Event) : StorageWrite;
+
+/// <summary>
+/// A payment change, and the order change it causes, applied together or not at all. <paramref name="ExpectedVersion"/>
+/// null inserts a new payment; otherwise the stored payment must still be at that version. <paramref name="Order"/>, when
+/// present, is applied exactly as an <see cref="UpdateOrder"/> (version check, hold change, event). If either check
+/// fails, nothing of this write is applied and the outcome is <see cref="WriteOutcome.VersionConflict"/> (or
+/// <see cref="WriteOutcome.NotFound"/> when a row is missing). <paramref name="Idempotency"/> stores the response of
+/// the request that created the payment.
+/// </summary>
+public sealed record SavePayment(
+    PaymentSnapshot Payment,
+    int? ExpectedVersion,
+    UpdateOrder? Order,
+    IdempotencyRecord? Idempotency) : StorageWrite;
 
 /// <summary>Sets today's total portions of a limited dish in a store.</summary>
 public sealed record SetStockTotal(string StoreId, string DishId, int Total) : StorageWrite;

@@ -5,7 +5,8 @@ namespace Canteen.Storage.Postgres.Writing;
 
 /// <summary>
 /// A whole storage batch as one <see cref="NpgsqlBatch"/>, plus where each write's outcome will come from: fixed
-/// (inserts and maintenance commit or the batch fails), the row an update returns, or an inbox insert's row count.
+/// (inserts and maintenance commit or the batch fails), the row an update (of an order or a payment) returns, or an
+/// inbox insert's row count.
 /// </summary>
 internal sealed class BatchPlan : IAsyncDisposable
 {
@@ -40,6 +41,10 @@ internal sealed class BatchPlan : IAsyncDisposable
             {
                 case UpdateOrder update:
                     commands.Add(WriteCommands.UpdateOrder(update));
+                    plan._sources[i] = new Source(Kind.UpdateRow, null);
+                    break;
+                case SavePayment payment:
+                    commands.Add(SavePaymentCommand.Create(payment));
                     plan._sources[i] = new Source(Kind.UpdateRow, null);
                     break;
                 case SetStockTotal stock:

@@ -8,18 +8,26 @@ namespace Canteen.Storage.Postgres.Writing;
 /// <summary>One statement per write for everything that is not a new order; fixed texts, so they get prepared.</summary>
 internal static class WriteCommands
 {
-    // A status move changes exactly status, version and updated_at, and only if nobody moved the order since the
-    // writer read it. The hold move and the event hang off the UPDATE's RETURNING, so a write that loses its version
-    // check writes nothing at all. The final SELECT reads the statement's starting snapshot, which already includes
-    // earlier statements of the batch: "exists but not updated" is a conflict, "absent" is not found.
-    private const string UpdateOrderSql = """
-        WITH u AS (
-            UPDATE orders SET status = $1, version = $2, updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id),
+    // What a status move writes besides the row, hanging off the order UPDATE's RETURNING (CTE "u") so a write that
+    // loses its version check writes nothing at all. Held portions move either way; confirmed (sold) ones only when
+    // released, as a refund from paid gives them back; released and settled ones never move. Shared with
+    // SavePaymentCommand, whose nested order change uses the same parameters $1..$12.
+    internal const string OrderEffectsSql = """
         h AS (
-            UPDATE stock_holds SET state = $6 WHERE $6 IS NOT NULL AND state = 'held' AND order_id IN (SELECT id FROM u)),
+            UPDATE stock_holds SET state = $6
+            WHERE $6 IS NOT NULL AND order_id IN (SELECT id FROM u) AND (state = 'held' OR (state = 'confirmed' AND $6 = 'released'))),
         o AS (
             INSERT INTO outbox (id, type, aggregate_id, store_id, payload, occurred_at)
             SELECT $7, $8, $9, $10, $11, $12 FROM u)
+        """;
+
+    // A status move changes exactly status, version and updated_at, and only if nobody moved the order since the
+    // writer read it. The final SELECT reads the statement's starting snapshot, which already includes earlier
+    // statements of the batch: "exists but not updated" is a conflict, "absent" is not found.
+    private const string UpdateOrderSql = $"""
+        WITH u AS (
+            UPDATE orders SET status = $1, version = $2, updated_at = $3 WHERE id = $4 AND version = $5 RETURNING id),
+        {OrderEffectsSql}
         SELECT EXISTS (SELECT 1 FROM u), EXISTS (SELECT 1 FROM orders WHERE id = $4);
         """;
 
@@ -43,24 +51,31 @@ internal static class WriteCommands
     private const string RecordInboxSql = "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;";
 
     /// <summary>Returns one row: (updated, existed).</summary>
-    public static NpgsqlBatchCommand UpdateOrder(UpdateOrder write)
+    public static NpgsqlBatchCommand UpdateOrder(UpdateOrder write) => Parameters.Command(UpdateOrderSql, OrderChange(write));
+
+    /// <summary>
+    /// The parameters $1..$12 of <see cref="UpdateOrderSql"/> and <see cref="OrderEffectsSql"/>; all null for a
+    /// <see cref="SavePayment"/> without an order change (typed, so PostgreSQL can still plan the statement).
+    /// </summary>
+    internal static NpgsqlParameter[] OrderChange(UpdateOrder? write)
     {
-        var order = write.Order;
-        var @event = write.Event;
-        return Parameters.Command(
-            UpdateOrderSql,
-            Parameters.Of(OrderStatusNames.ToWire(order.Status)),
-            Parameters.Of(order.Version),
-            Parameters.Of(StoredValues.ToTicks(order.UpdatedAt)),
-            Parameters.Of(order.Id),
-            Parameters.Of(write.ExpectedVersion),
-            Parameters.Of(write.HoldChange is { } state ? StoredValues.ToText(state) : null, NpgsqlDbType.Text),
-            Parameters.Of(@event.Id),
-            Parameters.Of(@event.Type),
-            Parameters.Of(@event.AggregateId),
-            Parameters.Of(@event.StoreId),
-            Parameters.Of(@event.Payload),
-            Parameters.Of(StoredValues.ToTicks(@event.OccurredAt)));
+        var order = write?.Order;
+        var @event = write?.Event;
+        return
+        [
+            Parameters.Of(order is null ? null : OrderStatusNames.ToWire(order.Status), NpgsqlDbType.Text),
+            Parameters.Of(order?.Version, NpgsqlDbType.Integer),
+            Parameters.Of(order is null ? (long?)null : StoredValues.ToTicks(order.UpdatedAt), NpgsqlDbType.Bigint),
+            Parameters.Of(order?.Id, NpgsqlDbType.Bigint),
+            Parameters.Of(write?.ExpectedVersion, NpgsqlDbType.Integer),
+            Parameters.Of(write?.HoldChange is { } state ? StoredValues.ToText(state) : null, NpgsqlDbType.Text),
+            Parameters.Of(@event?.Id, NpgsqlDbType.Uuid),
+            Parameters.Of(@event?.Type, NpgsqlDbType.Text),
+            Parameters.Of(@event?.AggregateId, NpgsqlDbType.Text),
+            Parameters.Of(@event?.StoreId, NpgsqlDbType.Text),
+            Parameters.Of(@event?.Payload, NpgsqlDbType.Text),
+            Parameters.Of(@event is null ? (long?)null : StoredValues.ToTicks(@event.OccurredAt), NpgsqlDbType.Bigint),
+        ];
     }
 
     public static NpgsqlBatchCommand SetStockTotal(SetStockTotal write) =>

@@ -6,9 +6,12 @@ namespace Canteen.Storage.Sqlite.Writing;
 /// <summary>Applies the writes of one batch, in order, inside the transaction the caller opened.</summary>
 internal sealed class BatchWriter : IDisposable
 {
+    private const string SavePoint = "save_payment";
+
     private readonly OrderStatements _orders;
     private readonly SideEffectStatements _effects;
     private readonly MaintenanceStatements _maintenance;
+    private readonly PaymentStatements _payments;
 
     public BatchWriter(SqliteConnection connection)
     {
@@ -17,11 +20,13 @@ internal sealed class BatchWriter : IDisposable
         {
             _effects = new SideEffectStatements(connection);
             _maintenance = new MaintenanceStatements(connection);
+            _payments = new PaymentStatements(connection);
         }
         catch
         {
             _orders.Dispose();
             _effects?.Dispose();
+            _maintenance?.Dispose();
             throw;
         }
     }
@@ -31,6 +36,7 @@ internal sealed class BatchWriter : IDisposable
         _orders.Enlist(transaction);
         _effects.Enlist(transaction);
         _maintenance.Enlist(transaction);
+        _payments.Enlist(transaction);
         var outcomes = new WriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {
@@ -38,6 +44,7 @@ internal sealed class BatchWriter : IDisposable
             {
                 InsertOrder insert => Insert(insert),
                 UpdateOrder update => Update(update),
+                SavePayment payment => Save(payment, transaction),
                 SetStockTotal stock => SetStock(stock),
                 ResetDailyStock reset => _maintenance.ResetDailyStock(reset),
                 MarkOutboxSent sent => _maintenance.MarkSent(sent),
@@ -55,6 +62,7 @@ internal sealed class BatchWriter : IDisposable
         _orders.Dispose();
         _effects.Dispose();
         _maintenance.Dispose();
+        _payments.Dispose();
     }
 
     private WriteOutcome Insert(InsertOrder write)
@@ -90,6 +98,47 @@ internal sealed class BatchWriter : IDisposable
 
         _effects.InsertOutbox(write.Event);
         return WriteOutcome.Committed;
+    }
+
+    private WriteOutcome Save(SavePayment write, SqliteTransaction transaction)
+    {
+        // All or nothing: the order change may pass its version check and the payment then fail its own, so the write
+        // runs under a savepoint that undoes it alone; the batch's other writes are untouched. The order goes first,
+        // so when both rows are stale the outcome is the order's, as in the PostgreSQL adapter.
+        transaction.Save(SavePoint);
+        var outcome = write.Order is { } order ? Update(order) : WriteOutcome.Committed;
+        if (outcome == WriteOutcome.Committed)
+        {
+            outcome = WritePayment(write);
+        }
+
+        if (outcome == WriteOutcome.Committed && write.Idempotency is { } record)
+        {
+            _effects.InsertIdempotency(record);
+        }
+
+        if (outcome != WriteOutcome.Committed)
+        {
+            transaction.Rollback(SavePoint);
+        }
+
+        transaction.Release(SavePoint);
+        return outcome;
+    }
+
+    /// <summary>Inserts a new payment (a duplicate id throws, failing the batch) or moves a stored one from its expected version.</summary>
+    private WriteOutcome WritePayment(SavePayment write)
+    {
+        var payment = write.Payment;
+        if (write.ExpectedVersion is not { } expected)
+        {
+            _payments.Insert(payment);
+            return WriteOutcome.Committed;
+        }
+
+        return _payments.TryUpdate(payment, expected) ? WriteOutcome.Committed
+            : _payments.Exists(payment.Id) ? WriteOutcome.VersionConflict
+            : WriteOutcome.NotFound;
     }
 
     private WriteOutcome SetStock(SetStockTotal write)

@@ -29,10 +29,14 @@ internal sealed class SideEffectStatements : IDisposable
             """,
             "$order_id", "$store_id", "$dish_id", "$quantity", "$deadline");
 
-        // Only portions still held move: a hold already confirmed or released is final.
+        // Portions still held move either way. Confirmed (sold) ones move only when released: a refund of a paid
+        // order gives them back. Released ones are final, and settled ones were sold on an earlier day: they never move.
         _moveHolds = new PreparedStatement(
             connection,
-            "UPDATE stock_holds SET state = $state WHERE order_id = $order_id AND state = 'held';",
+            """
+            UPDATE stock_holds SET state = $state
+            WHERE order_id = $order_id AND (state = 'held' OR (state = 'confirmed' AND $state = 'released'));
+            """,
             "$state", "$order_id");
         _setStockTotal = new PreparedStatement(
             connection,

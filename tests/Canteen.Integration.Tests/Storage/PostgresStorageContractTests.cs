@@ -16,5 +16,9 @@ public sealed class PostgresStorageContractTests : StorageContractTests<Postgres
     protected override PostgresStorage CreateStorage() =>
         new((_schema ?? throw new InvalidOperationException("The test schema is set up before every test.")).Options());
 
+    protected override async Task<IReadOnlyList<string>> ReadHoldStatesAsync(long orderId) =>
+        await (_schema ?? throw new InvalidOperationException("The test schema is set up before every test.")).ColumnAsync(
+            $"SELECT dish_id || ':' || state FROM stock_holds WHERE order_id = {orderId} ORDER BY dish_id COLLATE \"C\";");
+
     protected override ValueTask DeleteDatabaseAsync() => _schema?.DropAsync() ?? ValueTask.CompletedTask;
 }

@@ -62,7 +62,7 @@ public sealed partial class PostgresStorageTests : IAsyncDisposable
         var tables = await schema.ColumnAsync($"SELECT table_name FROM information_schema.tables WHERE table_schema = '{schema.Name}' ORDER BY 1;");
         Assert.Equal(
             ["categories", "dish_modifier_groups", "dishes", "idempotency_keys", "inbox", "modifier_groups", "modifier_options",
-             "orders", "outbox", "schema_version", "stock_holds", "stock_levels", "store_dishes", "stores", "users"],
+             "orders", "outbox", "payments", "schema_version", "stock_holds", "stock_levels", "store_dishes", "stores", "users"],
             tables.Order(StringComparer.Ordinal));
         Assert.Contains("WHERE (sent_at IS NULL)", (string?)await schema.ScalarAsync(
             $"SELECT indexdef FROM pg_indexes WHERE schemaname = '{schema.Name}' AND indexname = 'ix_outbox_unsent';"), StringComparison.Ordinal);

@@ -8,7 +8,7 @@ using Canteen.Storage.Sqlite.Migrations;
 namespace Canteen.Integration.Tests.Storage;
 
 /// <summary>What only the SQLite adapter promises: WAL, its migrations, its on-disk format, its outbox rows.</summary>
-public sealed class SqliteStorageTests : IAsyncDisposable
+public sealed partial class SqliteStorageTests : IAsyncDisposable
 {
     private readonly TempDirectory _directory = new();
     private readonly List<SqliteStorage> _opened = [];

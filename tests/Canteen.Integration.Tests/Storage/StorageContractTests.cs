@@ -13,7 +13,8 @@ namespace Canteen.Integration.Tests.Storage;
 /// run against it (SQLite now, PostgreSQL later).
 /// </summary>
 public abstract partial class StorageContractTests<TStorage> : IAsyncDisposable
-    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IUserStore, IUnpaidOrderCounter, IAsyncDisposable
+    where TStorage : IOrderStore, IIdempotencyStore, IStockStore, ICatalogStore, IStorageInitializer, IOutboxStore, IUserStore, IUnpaidOrderCounter,
+        IPaymentStore, IAsyncDisposable
 {
     private readonly List<TStorage> _opened = [];
 
@@ -39,6 +40,12 @@ public abstract partial class StorageContractTests<TStorage> : IAsyncDisposable
 
     /// <summary>Removes this test's database; runs once, after every adapter the test opened is disposed.</summary>
     protected abstract ValueTask DeleteDatabaseAsync();
+
+    /// <summary>
+    /// Every stored hold of an order as <c>dish:state</c>, by dish, read past the adapter: the ports only show live
+    /// holds, and whether a hold is released or settled is only visible in the table.
+    /// </summary>
+    protected abstract Task<IReadOnlyList<string>> ReadHoldStatesAsync(long orderId);
 
     /// <summary>Creates an adapter and initialises it (migrations, then the optional seed).</summary>
     protected async Task<TStorage> OpenAsync(Catalog? seed = null)
