@@ -4,6 +4,7 @@ using Canteen.Engine.Idempotency;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
+using Canteen.Engine.Payments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,12 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<StockService>();
         services.AddOptions<InventoryOptions>();
         services.AddSingleton<StockInvariantChecker>();
+        services.AddSingleton<StockFollowUp>();
+        services.AddOptions<PaymentOptions>();
+        services.AddSingleton<IPaymentProvider, CashProvider>();
+        services.AddSingleton<PaymentGateway>();
+        services.AddSingleton<PaymentSaga>();
+        services.AddSingleton<PaymentCallbacks>();
         services.AddHostedService<EngineStartup>();
 
         // Hosted services start in registration order and stop in reverse: these start once EngineStartup has the
@@ -37,6 +44,8 @@ public static class EngineServiceCollectionExtensions
         // the writer drains.
         services.AddHostedService<DailyStockReset>();
         services.AddHostedService<ExpirySweeper>();
+        services.AddSingleton<PaymentSagaRunner>();
+        services.AddHostedService(sp => sp.GetRequiredService<PaymentSagaRunner>());
         services.AddCanteenOutbox();
         return services;
     }

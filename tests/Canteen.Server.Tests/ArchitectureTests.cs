@@ -11,6 +11,7 @@ public sealed class ArchitectureTests
     private static readonly System.Reflection.Assembly Postgres = typeof(Canteen.Storage.Postgres.PostgresStorageOptions).Assembly;
     private static readonly System.Reflection.Assembly Redis = typeof(Canteen.Redis.RedisStockOptions).Assembly;
     private static readonly System.Reflection.Assembly StockPostgres = typeof(Canteen.Stock.Postgres.PostgresStockOptions).Assembly;
+    private static readonly System.Reflection.Assembly Payments = typeof(Canteen.Payments.Sandbox.SandboxProvider).Assembly;
 
     [Fact]
     public void Core_DependsOnNothingOfOursNorOnInfrastructure()
@@ -26,13 +27,13 @@ public sealed class ArchitectureTests
     public void Engine_DependsOnlyOnCore()
     {
         var result = Types.InAssembly(Engine).ShouldNot()
-            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Stock", "Canteen.Redis", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "StackExchange.Redis")
+            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Stock", "Canteen.Redis", "Canteen.Payments", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "StackExchange.Redis")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Describe(result));
     }
 
-    public static TheoryData<string> Adapters() => ["sqlite", "postgres", "redis", "stock-postgres"];
+    public static TheoryData<string> Adapters() => ["sqlite", "postgres", "redis", "stock-postgres", "payments"];
 
     [Theory]
     [MemberData(nameof(Adapters))]
@@ -43,6 +44,7 @@ public sealed class ArchitectureTests
             "sqlite" => Sqlite,
             "postgres" => Postgres,
             "redis" => Redis,
+            "payments" => Payments,
             _ => StockPostgres,
         };
         var result = Types.InAssembly(assembly).ShouldNot().HaveDependencyOnAny("Canteen.Server", "Microsoft.AspNetCore").GetResult();

@@ -18,5 +18,9 @@ public static class FailureCodes
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string TooManyUnpaidOrders = "too_many_unpaid_orders";
+    public const string PaymentDeadlinePassed = "payment_deadline_passed";
+    public const string PaymentProviderFailed = "payment_provider_error";
+    public const string PaymentProviderUnavailable = "payment_provider_unavailable";
+    public const string CallbackRejected = "callback_rejected";
     public const string Internal = "internal_error";
 }

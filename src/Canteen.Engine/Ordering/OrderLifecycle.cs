@@ -14,7 +14,7 @@ namespace Canteen.Engine.Ordering;
 /// version read, and storage applies it only if that version is still current. The loser of a race gets
 /// <c>version_conflict</c>, never a silent overwrite.
 /// </summary>
-public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, IStockAuthority stock, TimeProvider time)
+public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockFollowUp stock, TimeProvider time)
 {
     public async Task<Order> GetAsync(long orderId, CancellationToken cancellationToken) =>
         await store.FindAsync(orderId, cancellationToken) ?? throw new FailureException(Failure.NotFound($"Order {orderId}"));
@@ -73,15 +73,15 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, IStock
                 throw new FailureException(Failure.NotFound($"Order {orderId}"));
         }
 
-        // Only after the change is durable does the ledger follow; after a crash in between, start-up rebuilds the
-        // ledger from the persisted hold states, so the two cannot disagree for long.
+        // Only after the change is durable does the ledger follow, retrying until it takes it; after a crash in
+        // between, start-up rebuilds the ledger from the persisted hold states, so the two cannot disagree for long.
         if (holdChange == HoldState.Released)
         {
-            await stock.CancelAsync(orderId, CancellationToken.None);
+            await stock.CancelAsync(orderId);
         }
         else if (holdChange == HoldState.Confirmed)
         {
-            await stock.ConfirmAsync(orderId, CancellationToken.None);
+            await stock.ConfirmAsync(orderId);
         }
 
         return order;

@@ -45,36 +45,15 @@ public static class OrdersApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var keys = context.Request.Headers[IdempotencyKey.Header];
-        if (keys.Count == 0 || string.IsNullOrEmpty(keys[0]))
+        var begun = await IdempotentRequest.BeginAsync(context, gate, "Send an Idempotency-Key header (e.g. a UUID) with every new order.", cancellationToken);
+        if (begun.Answer is not null)
         {
-            return Problems.Of(FailureCodes.IdempotencyKeyMissing, "Send an Idempotency-Key header (e.g. a UUID) with every new order.", context);
+            return begun.Answer;
         }
 
-        if (keys.Count > 1 || !IdempotencyKey.IsValid(keys[0]))
-        {
-            return Problems.From(Failure.Invalid([new ValidationError(IdempotencyKey.Header, "One key of 1-255 printable ASCII characters.")]), context);
-        }
-
-        var (body, tooLarge) = await RequestBody.ReadBytesAsync(context, cancellationToken);
-        if (body is null)
-        {
-            return tooLarge!;
-        }
-
+        using var lease = begun.Lease!;
+        var body = begun.Body!;
         var caller = CallerIdentity.Of(context);
-        var start = await gate.StartAsync(caller, keys[0]!, IdempotencyKey.Fingerprint(context.Request, body), cancellationToken);
-        switch (start)
-        {
-            case IdempotencyStart.Replay replay:
-                return new StoredResponseResult(replay.Record.StatusCode, replay.Record.Location, replay.Record.Body);
-            case IdempotencyStart.KeyReused:
-                return Problems.Of(FailureCodes.IdempotencyKeyReused, "This Idempotency-Key was already used with a different request.", context);
-            case IdempotencyStart.InProgress:
-                return Problems.Of(FailureCodes.RequestInProgress, "A request with this Idempotency-Key is still being processed.", context);
-        }
-
-        using var lease = ((IdempotencyStart.Proceed)start).Lease;
         var (request, invalid) = RequestBody.Parse(body, ApiJsonContext.Default.PlaceOrderRequest, context);
         if (request is null)
         {

@@ -63,7 +63,10 @@ public static class Problems
         FailureCodes.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         FailureCodes.IdempotencyKeyReused => StatusCodes.Status422UnprocessableEntity,
         FailureCodes.RateLimited => StatusCodes.Status429TooManyRequests,
-        FailureCodes.Overloaded => StatusCodes.Status503ServiceUnavailable,
+        FailureCodes.Overloaded or FailureCodes.PaymentProviderUnavailable => StatusCodes.Status503ServiceUnavailable,
+        FailureCodes.PaymentDeadlinePassed => StatusCodes.Status409Conflict,
+        FailureCodes.PaymentProviderFailed => StatusCodes.Status502BadGateway,
+        FailureCodes.CallbackRejected => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -99,6 +102,10 @@ public static class Problems
         FailureCodes.Unauthorized => "A valid bearer token is required.",
         FailureCodes.Forbidden => "This caller may not do that.",
         FailureCodes.TooManyUnpaidOrders => "Too many orders wait for payment.",
+        FailureCodes.PaymentDeadlinePassed => "The time to pay is over.",
+        FailureCodes.PaymentProviderFailed => "The payment provider refused or failed.",
+        FailureCodes.PaymentProviderUnavailable => "The payment provider is unavailable.",
+        FailureCodes.CallbackRejected => "The notification did not verify.",
         FailureCodes.Internal => "An unexpected error occurred.",
         _ => "The request failed.",
     };

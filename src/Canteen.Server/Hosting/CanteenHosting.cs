@@ -2,6 +2,8 @@ using Canteen.Engine;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
+using Canteen.Engine.Payments;
+using Canteen.Payments.Sandbox;
 using Canteen.Server.Api;
 using Canteen.Server.Api.Contracts;
 using Canteen.Server.Auth;
@@ -36,8 +38,11 @@ public static class CanteenHosting
         services.Configure<OrderingOptions>(config.GetSection(OrderingOptions.Section));
         services.Configure<InventoryOptions>(config.GetSection(InventoryOptions.Section));
         services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
+        services.AddOptions<PaymentOptions>().Bind(config.GetSection(PaymentOptions.Section))
+            .Validate(PaymentOptionsRules.IsValid, PaymentOptionsRules.Message).ValidateOnStart();
         services.AddCanteenEngine();
         services.AddCanteenAdapters(config);
+        services.AddCanteenPayments(config);
 
         services.ConfigureHttpJsonOptions(o =>
         {
@@ -101,6 +106,12 @@ public static class CanteenHosting
         api.MapStoresApi();
         api.MapStockApi();
         api.MapOrdersApi();
+        api.MapPaymentsApi();
+        if (app.Services.GetService<SandboxCustomer>() is not null)
+        {
+            api.MapSandboxApi(app);
+        }
+
         api.MapAdminApi();
         api.MapEventsApi();
         return app;

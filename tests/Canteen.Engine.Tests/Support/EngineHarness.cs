@@ -3,6 +3,7 @@ using Canteen.Core.Ordering;
 using Canteen.Engine.Catalog;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
+using Canteen.Engine.Payments;
 using Canteen.Engine.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -38,7 +39,8 @@ internal sealed class EngineHarness : IAsyncDisposable
         Writer = new OrderWriter(Orders, wrapped, NullLogger<OrderWriter>.Instance);
         Pickups = new PickupNumberAllocator(Time);
         Handler = new PlaceOrderHandler(Menus, Ledger, Writer, new SnowflakeIdGenerator(Time, options.WorkerId), Pickups, Time, wrapped);
-        Lifecycle = new OrderLifecycle(Orders, Writer, Ledger, Time);
+        FollowUp = new StockFollowUp(Ledger, Time, Options.Create(new PaymentOptions()), NullLogger<StockFollowUp>.Instance);
+        Lifecycle = new OrderLifecycle(Orders, Writer, FollowUp, Time);
         Stock = new StockService(Menus, Ledger, Writer);
     }
 
@@ -57,6 +59,8 @@ internal sealed class EngineHarness : IAsyncDisposable
     public PickupNumberAllocator Pickups { get; }
 
     public PlaceOrderHandler Handler { get; }
+
+    public StockFollowUp FollowUp { get; }
 
     public OrderLifecycle Lifecycle { get; }
 

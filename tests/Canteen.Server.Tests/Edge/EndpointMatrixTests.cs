@@ -54,6 +54,7 @@ public sealed class EndpointMatrixTests(EdgeFixture fixture) : IClassFixture<Edg
                 HttpStatusCode.Unauthorized => "unauthorized",
                 HttpStatusCode.Forbidden => "forbidden",
                 HttpStatusCode.NotFound => "not_found",
+                HttpStatusCode.BadRequest => "callback_rejected",
                 _ => "invalid_transition",
             }, code);
         }

@@ -26,6 +26,17 @@ public static class EndpointTable
         Rule("POST", "/api/v1/orders/{orderId}/start", async f => SendRequest("POST", $"/api/v1/orders/{await OrderOfGuestAAsync(f)}/start"), 401, 403, 403, 409, 409, 409),
         Rule("POST", "/api/v1/orders/{orderId}/ready", async f => SendRequest("POST", $"/api/v1/orders/{await OrderOfGuestAAsync(f)}/ready"), 401, 403, 403, 409, 409, 409),
         Rule("POST", "/api/v1/orders/{orderId}/complete", async f => SendRequest("POST", $"/api/v1/orders/{await OrderOfGuestAAsync(f)}/complete"), 401, 403, 403, 409, 409, 409),
+        Rule("POST", "/api/v1/orders/{orderId}/payments", async f => Pay(await OrderOfGuestAAsync(f)), 401, 201, 404, 201, 403, 201),
+        Rule("GET", "/api/v1/orders/{orderId}/payments", async f => GetRequest($"/api/v1/orders/{await OrderOfGuestAAsync(f)}/payments"), 401, 200, 404, 200, 200, 200),
+        Rule("POST", "/api/v1/orders/{orderId}/refund", async f => SendRequest("POST", $"/api/v1/orders/{await OrderOfGuestAAsync(f)}/refund"), 401, 403, 403, 409, 403, 409),
+        Rule("GET", "/api/v1/payments/{paymentId}", async f => GetRequest("/api/v1/payments/" + (await PaymentOfGuestAAsync(f)).Id), 401, 200, 404, 200, 200, 200),
+        Rule("POST", "/api/v1/payments/callbacks/{provider}", _ => Send("POST", "/api/v1/payments/callbacks/sandbox", """{"paymentId":"1","status":"paid","amount":1,"currency":"CNY"}"""), 400, 400, 400, 400, 400, 400),
+        Rule("POST", "/api/v1/sandbox/payments/{paymentId}/succeed", async f => SendRequest("POST", $"/api/v1/sandbox/payments/{(await PaymentOfGuestAAsync(f)).Id}/succeed"), 401, 200, 404, 200, 403, 200),
+        Rule("POST", "/api/v1/sandbox/payments/{paymentId}/fail", async f => SendRequest("POST", $"/api/v1/sandbox/payments/{(await PaymentOfGuestAAsync(f)).Id}/fail"), 401, 200, 404, 200, 403, 200),
+        Rule("GET", "/api/v1/admin/sandbox/faults", _ => Get("/api/v1/admin/sandbox/faults"), 401, 403, 403, 403, 403, 200),
+        Rule("PUT", "/api/v1/admin/sandbox/faults", _ => Send("PUT", "/api/v1/admin/sandbox/faults", "{}"), 401, 403, 403, 403, 403, 200),
+        Rule("GET", "/sandbox/pay/{paymentId}", async f => GetRequest((await PaymentOfGuestAAsync(f)).PayPath), 200, 200, 200, 200, 200, 200),
+        Rule("POST", "/sandbox/pay/{paymentId}/{action}", async f => SendRequest("POST", PageAction((await PaymentOfGuestAAsync(f)).PayPath, "succeed")), 200, 200, 200, 200, 200, 200),
         Rule("GET", "/api/v1/stores/{storeId}/events", _ => Get($"/api/v1/stores/{Store}/events"), 401, 403, 403, 200, 200, 200),
         Rule("GET", "/api/v1/admin/stock/invariant", _ => Get("/api/v1/admin/stock/invariant"), 401, 403, 403, 403, 403, 200),
         Rule("POST", "/api/v1/admin/users", _ => Send("POST", "/api/v1/admin/users", $$"""{"username":"u{{Guid.NewGuid():N}}","password":"long-enough-pw","role":"kitchen","storeIds":["{{Store}}"]}"""), 401, 403, 403, 403, 403, 201),
@@ -63,6 +74,28 @@ public static class EndpointTable
         var request = SendRequest("POST", $"/api/v1/stores/{Store}/orders", Order);
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         return Task.FromResult(request);
+    }
+
+    private static HttpRequestMessage Pay(string orderId)
+    {
+        var request = SendRequest("POST", $"/api/v1/orders/{orderId}/payments", """{"provider":"sandbox"}""");
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
+    /// <summary>A fresh sandbox payment of guest A: its id, and its pay page's path with the ticket.</summary>
+    private static async Task<(string Id, string PayPath)> PaymentOfGuestAAsync(EdgeFixture fixture)
+    {
+        using var response = await fixture[Role.GuestA].SendAsync(Pay(await OrderOfGuestAAsync(fixture)));
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        var payment = await response.JsonAsync();
+        return ((string)payment["id"]!, new Uri((string)payment["payUrl"]!).PathAndQuery);
+    }
+
+    private static string PageAction(string payPath, string action)
+    {
+        var at = payPath.IndexOf('?', StringComparison.Ordinal);
+        return payPath[..at] + "/" + action + payPath[at..];
     }
 
     /// <summary>A fresh order of guest A for every cell, so one role's move never changes what the next one sees.</summary>

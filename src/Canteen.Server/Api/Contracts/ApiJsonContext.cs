@@ -21,4 +21,8 @@ namespace Canteen.Server.Api.Contracts;
 [JsonSerializable(typeof(OrderDto))]
 [JsonSerializable(typeof(OrderListDto))]
 [JsonSerializable(typeof(StockInvariantDto))]
+[JsonSerializable(typeof(CreatePaymentRequest))]
+[JsonSerializable(typeof(PaymentDto))]
+[JsonSerializable(typeof(IReadOnlyList<PaymentDto>))]
+[JsonSerializable(typeof(SandboxFaultsDto))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;
