@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using Canteen.Server.Tests.Support;
-using StackExchange.Redis;
 
 namespace Canteen.Server.Tests.Edge;
 
@@ -15,7 +14,7 @@ public sealed class DistributedLimitTests
     [Fact]
     public async Task PlaceOrder_BurstSpreadOverTwoInstances_OneSharedBucket()
     {
-        var redis = await RequireRedisAsync();
+        var redis = await TestServices.RequireRedisAsync("the shared rate limit");
         var prefix = "rl-test-" + Guid.NewGuid().ToString("N")[..12] + ":";
         var settings = new Dictionary<string, string?>
         {
@@ -54,23 +53,5 @@ public sealed class DistributedLimitTests
         Assert.True(limited.Headers.Contains("Retry-After"));
         Assert.Equal("rate_limited", (await limited.JsonAsync()).Code());
         Assert.Equal(HttpStatusCode.Created, unaffected.StatusCode);
-    }
-
-    private static async Task<string> RequireRedisAsync()
-    {
-        var configured = Environment.GetEnvironmentVariable("CANTEEN_TEST_REDIS");
-        var candidate = string.IsNullOrEmpty(configured) ? "127.0.0.1:6379" : configured;
-        try
-        {
-            await using var probe = await ConnectionMultiplexer.ConnectAsync(candidate + ",connectTimeout=1000,abortConnect=true");
-            await probe.GetDatabase().PingAsync();
-            return candidate;
-        }
-        catch (RedisConnectionException) when (string.IsNullOrEmpty(configured))
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "CI=true but no Redis is reachable.");
-            Assert.Skip("No Redis at 127.0.0.1:6379; set CANTEEN_TEST_REDIS (bash .ci/run does) to test the shared rate limit.");
-            throw;
-        }
     }
 }

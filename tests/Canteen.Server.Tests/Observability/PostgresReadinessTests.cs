@@ -1,4 +1,5 @@
 using System.Net;
+using Canteen.Server.Tests.Support;
 using Npgsql;
 
 namespace Canteen.Server.Tests.Observability;
@@ -13,12 +14,7 @@ public sealed class PostgresReadinessTests
     [Fact]
     public async Task Ready_DatabaseUnreachableThenBack_UnhealthyThenHealthy()
     {
-        var configured = Environment.GetEnvironmentVariable("CANTEEN_TEST_POSTGRES");
-        if (string.IsNullOrEmpty(configured))
-        {
-            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), "CI=true but CANTEEN_TEST_POSTGRES is not set.");
-            Assert.Skip("Set CANTEEN_TEST_POSTGRES (bash .ci/run does) to test readiness against PostgreSQL.");
-        }
+        var configured = TestServices.RequirePostgres("readiness");
 
         var direct = new NpgsqlConnectionStringBuilder(configured);
         var schema = "obs_" + Guid.NewGuid().ToString("N")[..12];
