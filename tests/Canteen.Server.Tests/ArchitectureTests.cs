@@ -27,7 +27,7 @@ public sealed class ArchitectureTests
     public void Engine_DependsOnlyOnCore()
     {
         var result = Types.InAssembly(Engine).ShouldNot()
-            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Stock", "Canteen.Redis", "Canteen.Payments", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "StackExchange.Redis")
+            .HaveDependencyOnAny("Canteen.Storage", "Canteen.Stock", "Canteen.Redis", "Canteen.Server", "Microsoft.AspNetCore", "Microsoft.Data", "Npgsql", "StackExchange.Redis")
             .GetResult();
 
         Assert.True(result.IsSuccessful, Describe(result));

@@ -10,7 +10,10 @@ namespace Canteen.Server.Tests.Crash;
 /// </summary>
 internal static class ServerCommand
 {
-    public static ProcessStartInfo For(Uri address, string dataDirectory)
+    /// <param name="address">Where the server listens.</param>
+    /// <param name="dataDirectory">Its data directory (and working directory).</param>
+    /// <param name="settings">More <c>--Key=Value</c> arguments, after the fixed ones (so they win over them).</param>
+    public static ProcessStartInfo For(Uri address, string dataDirectory, IReadOnlyList<string>? settings = null)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -37,6 +40,11 @@ internal static class ServerCommand
         })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        foreach (var setting in settings ?? [])
+        {
+            start.ArgumentList.Add(setting);
         }
 
         // Nothing from the test runner's environment may change how the server runs.

@@ -28,11 +28,15 @@ internal sealed class ServerProcess : IDisposable
     public string OutputTail => string.Join('\n', _output);
 
     /// <summary>Starts the server and waits until <c>/health/ready</c> answers, retrying once on a lost port race.</summary>
-    public static async Task<ServerProcess> StartAsync(string dataDirectory, TimeSpan readyTimeout, CancellationToken cancellationToken)
+    public static Task<ServerProcess> StartAsync(string dataDirectory, TimeSpan readyTimeout, CancellationToken cancellationToken) =>
+        StartAsync(dataDirectory, [], readyTimeout, cancellationToken);
+
+    /// <summary>As <see cref="StartAsync(string, TimeSpan, CancellationToken)"/>, with more <c>--Key=Value</c> settings on the command line.</summary>
+    public static async Task<ServerProcess> StartAsync(string dataDirectory, IReadOnlyList<string> settings, TimeSpan readyTimeout, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var server = Launch(dataDirectory, ServerCommand.FreeLoopbackPort());
+            var server = Launch(dataDirectory, ServerCommand.FreeLoopbackPort(), settings);
             try
             {
                 await server.WaitReadyAsync(readyTimeout, cancellationToken);
@@ -82,10 +86,10 @@ internal sealed class ServerProcess : IDisposable
         _process.Dispose();
     }
 
-    private static ServerProcess Launch(string dataDirectory, int port)
+    private static ServerProcess Launch(string dataDirectory, int port, IReadOnlyList<string> settings)
     {
         var address = new Uri($"http://127.0.0.1:{port}");
-        var process = new Process { StartInfo = ServerCommand.For(address, dataDirectory) };
+        var process = new Process { StartInfo = ServerCommand.For(address, dataDirectory, settings) };
         var server = new ServerProcess(process, address);
         process.OutputDataReceived += (_, e) => server.Record(e.Data);
         process.ErrorDataReceived += (_, e) => server.Record(e.Data);
