@@ -14,6 +14,13 @@ public sealed class PaymentOptions
     /// <summary>How often a payment still pending at the provider is asked about again (until its order's deadline).</summary>
     public TimeSpan QueryInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long a payment that was never recorded as opened may be unknown to its provider before the saga calls it
+    /// failed: the request that opens it may still be retrying (timeouts, back-off), and a payment failed too early
+    /// could still be opened and paid. After a crash before the provider was called, this is how long the order waits.
+    /// </summary>
+    public TimeSpan CreationGrace { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often the saga looks for due steps (queries, closes, refunds) when nothing wakes it earlier.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(1);
 

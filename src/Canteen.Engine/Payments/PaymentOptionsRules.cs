@@ -27,6 +27,7 @@ public static class PaymentOptionsRules
             && c.Latency >= TimeSpan.Zero
             && options.QueryDelay > TimeSpan.Zero
             && options.QueryInterval > TimeSpan.Zero
+            && options.CreationGrace >= TimeSpan.Zero
             && options.SweepInterval > TimeSpan.Zero
             && options.SweepBatchSize > 0
             && options.StepRetryBaseDelay > TimeSpan.Zero

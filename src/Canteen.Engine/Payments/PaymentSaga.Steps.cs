@@ -57,10 +57,22 @@ public sealed partial class PaymentSaga
             return;
         }
 
+        var now = time.GetUtcNow();
+        var mayStillOpen = state.Status == ProviderPaymentStatus.NotFound
+            && payment is { PayUrl: null, CodeUrl: null, ProviderReference: null }
+            && now < payment.CreatedAt + _options.CreationGrace;
+        if (mayStillOpen)
+        {
+            // Unknown to the provider, but the request opening it may still be on its way there: not failed yet.
+            var recheck = payment.CreatedAt + _options.CreationGrace;
+            await RescheduleAsync(payment, "query", null, recheck < order.PaymentDeadline ? recheck : order.PaymentDeadline);
+            return;
+        }
+
         if (state.Status == ProviderPaymentStatus.Pending)
         {
             // Not paid yet: ask again later, but no later than the deadline, when the payment must be closed.
-            var next = time.GetUtcNow() + _options.QueryInterval;
+            var next = now + _options.QueryInterval;
             await RescheduleAsync(payment, "query", null, next < order.PaymentDeadline ? next : order.PaymentDeadline);
             return;
         }

@@ -21,6 +21,19 @@ public sealed class SandboxBank
         _journal = options.Value.StatePath;
         if (_journal is not null && File.Exists(_journal))
         {
+            // A crash mid-append leaves a torn last line without its newline: end it, so the next entry starts clean.
+            using (var file = File.Open(_journal, FileMode.Open, FileAccess.ReadWrite))
+            {
+                if (file.Length > 0)
+                {
+                    file.Seek(-1, SeekOrigin.End);
+                    if (file.ReadByte() != '\n')
+                    {
+                        file.WriteByte((byte)'\n');
+                    }
+                }
+            }
+
             foreach (var line in File.ReadLines(_journal))
             {
                 if (line.Length > 0 && TryRead(line) is { } trade)
@@ -40,8 +53,8 @@ public sealed class SandboxBank
     }
 
     /// <summary>Opens a payment; opening the same id again returns the existing one (the merchant trade number is unique).</summary>
-    public SandboxTrade Open(long paymentId, long amountMinor, string currency) =>
-        Change(paymentId, existing => existing ?? new SandboxTrade(paymentId, amountMinor, currency, SandboxTradeStatus.Pending, null, []))!;
+    public SandboxTrade Open(long paymentId, long amountMinor, string currency, DateTimeOffset expiresAt) =>
+        Change(paymentId, existing => existing ?? new SandboxTrade(paymentId, amountMinor, currency, SandboxTradeStatus.Pending, null, [], expiresAt))!;
 
     /// <summary>The guest paid (or declined). Only a pending payment can; the result says what the payment is now.</summary>
     public SandboxTrade? Settle(long paymentId, bool paid) => Change(paymentId, t => t is { Status: SandboxTradeStatus.Pending }

@@ -27,8 +27,11 @@ public sealed partial class SandboxCustomer(
             return null;
         }
 
-        var after = bank.Settle(paymentId, pay)!;
-        if (before.Status == SandboxTradeStatus.Pending && after.Status != SandboxTradeStatus.Pending)
+        // Like a real provider given time_expire: past the order's deadline the payment can only be closed.
+        var after = before is { Status: SandboxTradeStatus.Pending, ExpiresAt: { } expires } && time.GetUtcNow() >= expires
+            ? bank.Close(paymentId)
+            : bank.Settle(paymentId, pay)!;
+        if (before.Status == SandboxTradeStatus.Pending && after.Status is SandboxTradeStatus.Paid or SandboxTradeStatus.Declined)
         {
             await NotifyAsync(after, cancellationToken);
         }

@@ -24,7 +24,7 @@ public sealed class SandboxProvider(SandboxBank bank, SandboxSigner signer, Sand
     {
         ArgumentNullException.ThrowIfNull(request);
         await MisbehaveAsync(cancellationToken);
-        bank.Open(request.PaymentId, request.Amount.Minor, request.Amount.Currency);
+        bank.Open(request.PaymentId, request.Amount.Minor, request.Amount.Currency, request.ExpiresAt);
         var id = request.PaymentId.ToString(CultureInfo.InvariantCulture);
         return new ProviderPayment(null, $"/sandbox/pay/{id}?ticket={signer.TicketFor(request.PaymentId)}", null);
     }

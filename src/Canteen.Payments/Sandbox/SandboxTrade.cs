@@ -7,7 +7,8 @@ public sealed record SandboxTrade(
     string Currency,
     SandboxTradeStatus Status,
     string? TransactionId,
-    IReadOnlyList<string> RefundIds);
+    IReadOnlyList<string> RefundIds,
+    DateTimeOffset? ExpiresAt = null);
 
 public enum SandboxTradeStatus
 {
