@@ -23,7 +23,9 @@ public static class RateLimits
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<LimitsState>((o, state) =>
         {
+            // Order admission first: a placement refused there never waits in the instance-wide queue.
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(c => OrderAdmission(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => Concurrency(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => PerCaller(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => PerStore(c, state)),
@@ -51,6 +53,19 @@ public static class RateLimits
             QueueLimit = Math.Max(0, options.ConcurrencyQueueLimit),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+    }
+
+    private static RateLimitPartition<string> OrderAdmission(HttpContext context, LimitsState state)
+    {
+        var options = state.Current;
+        return options.OrderConcurrencyLimit > 0 && EndpointName(context) == "PlaceOrder"
+            ? RateLimitPartition.GetConcurrencyLimiter("orders:" + state.Version.ToString(CultureInfo.InvariantCulture), _ => new ConcurrencyLimiterOptions
+            {
+                PermitLimit = options.OrderConcurrencyLimit,
+                QueueLimit = Math.Max(0, options.OrderConcurrencyQueueLimit),
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })
+            : RateLimitPartition.GetNoLimiter("-");
     }
 
     private static RateLimitPartition<string> PerCaller(HttpContext context, LimitsState state)

@@ -43,6 +43,39 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task PlaceOrder_MoreAtOnceThanTheAdmissionLimit_ExcessGets503AtOnceAndHoldsNothing()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
+        {
+            ["Canteen:Limits:OrderConcurrencyLimit"] = "1",
+            ["Canteen:Limits:OrderConcurrencyQueueLimit"] = "0",
+            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+        });
+        using var guest = app.GuestClient();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            guest.PlaceOrderAsync(ApiClient.OrderBody(ApiClient.BraisedPork, 1, "\"size-regular\""))));
+
+        var created = responses.Count(r => r.StatusCode == HttpStatusCode.Created);
+        var shed = responses.Where(r => r.StatusCode == HttpStatusCode.ServiceUnavailable).ToList();
+        Assert.Equal(40, created + shed.Count);
+        Assert.True(created >= 1);
+        Assert.NotEmpty(shed);
+        Assert.Equal("overloaded", (await shed[0].JsonAsync()).Code());
+        Assert.True(shed[0].Headers.Contains("Retry-After"));
+        var (available, reserved, sold, total) = await app.Client().LevelAsync(ApiClient.BraisedPork);
+        Assert.Equal((50 - created, created, 0, 50), (available, reserved, sold, total));
+
+        // Admission concerns placements only: everything else is served while orders are being shed.
+        using var menu = await guest.GetAsync($"/api/v1/stores/{ApiClient.Store}/menu");
+        Assert.Equal(HttpStatusCode.OK, menu.StatusCode);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task PlaceOrder_LimitRaisedInConfiguration_TakesEffectWithoutRestart()
     {
         await using var app = new CanteenApp(settings: new Dictionary<string, string?>

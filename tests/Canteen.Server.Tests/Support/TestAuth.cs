@@ -22,6 +22,10 @@ public static class TestAuth
         ["Canteen:Limits:PerCaller:TokenLimit"] = "0",
         ["Canteen:Limits:PerStore:TokenLimit"] = "0",
         ["Canteen:Limits:Auth:TokenLimit"] = "0",
+
+        // Tests that fire hundreds of concurrent orders check correctness under contention, not admission; the
+        // admission limit itself is tested with its own small setting (LimitsTests).
+        ["Canteen:Limits:OrderConcurrencyLimit"] = "0",
     };
 
     public static TokenIssuer Issuer(IServiceProvider services) => services.GetRequiredService<TokenIssuer>();
