@@ -43,10 +43,10 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
         }
     }
 
-    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, Activity? activity, CancellationToken cancellationToken)
+    /// <summary>A caller's stale <c>If-Match</c> is refused (412) before anything changes.</summary>
+    public static void EnsureVersion(Order order, int? expectedVersion)
     {
-        var order = await GetAsync(orderId, cancellationToken);
-        activity?.SetTag(CanteenTelemetry.StoreIdTag, order.StoreId);
+        ArgumentNullException.ThrowIfNull(order);
         if (expectedVersion is { } expected && expected != order.Version)
         {
             throw new FailureException(new Failure(FailureCodes.VersionConflict, $"The order is at version {order.Version}, not {expected}.")
@@ -54,6 +54,13 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
                 PreconditionFailed = true,
             });
         }
+    }
+
+    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, Activity? activity, CancellationToken cancellationToken)
+    {
+        var order = await GetAsync(orderId, cancellationToken);
+        activity?.SetTag(CanteenTelemetry.StoreIdTag, order.StoreId);
+        EnsureVersion(order, expectedVersion);
 
         var readVersion = order.Version;
         var now = time.GetUtcNow();

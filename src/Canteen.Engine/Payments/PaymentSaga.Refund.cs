@@ -1,6 +1,7 @@
 using Canteen.Core.Ordering;
 using Canteen.Core.Payments;
 using Canteen.Engine.Errors;
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Storage;
 
 namespace Canteen.Engine.Payments;
@@ -15,13 +16,7 @@ public sealed partial class PaymentSaga
     public async Task<Order> RefundOrderAsync(long orderId, int? expectedVersion, CancellationToken cancellationToken)
     {
         var order = await orders.FindAsync(orderId, cancellationToken) ?? throw new FailureException(Failure.NotFound($"Order {orderId}"));
-        if (expectedVersion is { } expectedOrder && expectedOrder != order.Version)
-        {
-            throw new FailureException(new Failure(FailureCodes.VersionConflict, $"The order is at version {order.Version}, not {expectedOrder}.")
-            {
-                PreconditionFailed = true,
-            });
-        }
+        OrderLifecycle.EnsureVersion(order, expectedVersion);
 
         var now = time.GetUtcNow();
         var readVersion = order.Version;

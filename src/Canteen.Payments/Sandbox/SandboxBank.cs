@@ -22,7 +22,7 @@ public sealed class SandboxBank
         if (_journal is not null && File.Exists(_journal))
         {
             // A crash mid-append leaves a torn last line without its newline: end it, so the next entry starts clean.
-            using (var file = File.Open(_journal, FileMode.Open, FileAccess.ReadWrite))
+            using (var file = new FileStream(_journal, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite))
             {
                 if (file.Length > 0)
                 {

@@ -92,7 +92,7 @@ public static class OrdersApi
 
     private static async Task<Ok<OrderDto>> GetOrder(string orderId, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken)
     {
-        var order = await orders.GetAsync(ParseId(orderId), cancellationToken);
+        var order = await orders.GetAsync(ApiIds.Parse(orderId, "Order"), cancellationToken);
         OrderAccess.EnsureVisible(context.User, order);
         return TypedResults.Ok(OrderMapping.ToDto(order));
     }
@@ -158,17 +158,11 @@ public static class OrdersApi
     private static async Task<Ok<OrderDto>> MoveAsync(
         string orderId, OrderStatus to, HttpContext context, OrderLifecycle orders, CancellationToken cancellationToken)
     {
-        var id = ParseId(orderId);
+        var id = ApiIds.Parse(orderId, "Order");
         OrderAccess.EnsureVisible(context.User, await orders.GetAsync(id, cancellationToken));
         var expected = IfMatch.Parse(context.Request.Headers.IfMatch);
         var order = await orders.MoveAsync(id, to, expected, cancellationToken);
         context.Response.Headers.ETag = IfMatch.ETagOf(order.Version);
         return TypedResults.Ok(OrderMapping.ToDto(order));
     }
-
-    /// <summary>Ids are opaque to clients; anything that is not one of ours simply does not exist.</summary>
-    private static long ParseId(string orderId) =>
-        long.TryParse(orderId, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : throw new FailureException(Failure.NotFound($"Order '{orderId}'"));
 }

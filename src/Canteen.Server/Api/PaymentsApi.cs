@@ -39,7 +39,7 @@ public static class PaymentsApi
         TimeProvider time,
         CancellationToken cancellationToken)
     {
-        var id = ParseId(orderId, "Order");
+        var id = ApiIds.Parse(orderId, "Order");
         OrderAccess.EnsureVisible(context.User, await orders.GetAsync(id, cancellationToken));
         var begun = await IdempotentRequest.BeginAsync(context, gate, "Send an Idempotency-Key header (e.g. a UUID) with every new payment.", cancellationToken);
         if (begun.Answer is not null)
@@ -88,7 +88,7 @@ public static class PaymentsApi
 
     private static async Task<Ok<IReadOnlyList<PaymentDto>>> ListPayments(string orderId, HttpContext context, PaymentSaga saga, OrderLifecycle orders, CancellationToken cancellationToken)
     {
-        var id = ParseId(orderId, "Order");
+        var id = ApiIds.Parse(orderId, "Order");
         OrderAccess.EnsureVisible(context.User, await orders.GetAsync(id, cancellationToken));
         var all = await saga.ListForOrderAsync(id, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<PaymentDto>>(all.Select(p => PaymentMapping.ToDto(p, null, context.Request)).ToList());
@@ -96,7 +96,7 @@ public static class PaymentsApi
 
     private static async Task<Ok<OrderDto>> Refund(string orderId, HttpContext context, OrderLifecycle orders, PaymentSaga saga, CancellationToken cancellationToken)
     {
-        var id = ParseId(orderId, "Order");
+        var id = ApiIds.Parse(orderId, "Order");
         OrderAccess.EnsureVisible(context.User, await orders.GetAsync(id, cancellationToken));
         var order = await saga.RefundOrderAsync(id, IfMatch.Parse(context.Request.Headers.IfMatch), cancellationToken);
         context.Response.Headers.ETag = IfMatch.ETagOf(order.Version);
@@ -120,7 +120,7 @@ public static class PaymentsApi
     internal static async Task<Canteen.Core.Payments.Payment> VisiblePaymentAsync(
         string paymentId, HttpContext context, PaymentSaga saga, OrderLifecycle orders, CancellationToken cancellationToken)
     {
-        var payment = await saga.GetAsync(ParseId(paymentId, "Payment"), cancellationToken);
+        var payment = await saga.GetAsync(ApiIds.Parse(paymentId, "Payment"), cancellationToken);
         try
         {
             OrderAccess.EnsureVisible(context.User, await orders.GetAsync(payment.OrderId, cancellationToken));
@@ -134,9 +134,4 @@ public static class PaymentsApi
     }
 
     private static byte[] Render(PaymentDto dto) => JsonSerializer.SerializeToUtf8Bytes(dto, ApiJsonContext.Default.PaymentDto);
-
-    internal static long ParseId(string value, string what) =>
-        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : throw new FailureException(Failure.NotFound($"{what} '{value}'"));
 }

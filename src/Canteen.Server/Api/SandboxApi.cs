@@ -90,7 +90,7 @@ public static class SandboxApi
 
     private static async Task<Payment> TicketedPaymentAsync(string paymentId, string? ticket, PaymentSaga saga, SandboxSigner signer, CancellationToken cancellationToken)
     {
-        var id = PaymentsApi.ParseId(paymentId, "Payment");
+        var id = ApiIds.Parse(paymentId, "Payment");
         if (!signer.CheckTicket(id, ticket))
         {
             throw new FailureException(Failure.NotFound($"Payment {paymentId}"));

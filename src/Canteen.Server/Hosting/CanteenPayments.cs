@@ -15,9 +15,10 @@ internal static class CanteenPayments
     {
         // Embedded mode keeps the sandbox's books next to the database, so like a real provider it remembers
         // what was paid across our restarts; with PostgreSQL it needs an explicit StatePath (or stays in memory).
-        var embedded = string.Equals(config["Canteen:Storage"] ?? "sqlite", "sqlite", StringComparison.OrdinalIgnoreCase);
-        var statePath = embedded ? Path.Combine(config["Canteen:DataDirectory"] ?? "./data", "sandbox-payments.jsonl") : null;
-        services.AddSandboxPayments(config, statePath);
+        services.AddSandboxPayments(config, () =>
+            string.Equals(config["Canteen:Storage"] ?? "sqlite", "sqlite", StringComparison.OrdinalIgnoreCase)
+                ? Path.Combine(config["Canteen:DataDirectory"] ?? "./data", "sandbox-payments.jsonl")
+                : null);
         services.AddWeChatPay(config);
         services.AddAlipay(config);
         return services;

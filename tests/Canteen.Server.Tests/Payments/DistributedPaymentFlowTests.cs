@@ -62,6 +62,12 @@ public sealed class DistributedPaymentFlowTests
             Assert.Equal("paid", await guest.OrderStatusAsync(keptOrder));
             await app.Client().AssertLevelSoonAsync(ApiClient.BraisedPork, (49, 0, 1, 50), Bound);
             await app.Client().AssertInvariantOkAsync();
+
+            // The payments really are in PostgreSQL (not in a SQLite file the host fell back to).
+            await using var check = new NpgsqlConnection(postgres);
+            await check.OpenAsync();
+            await using var count = new NpgsqlCommand($"SELECT count(*) FROM {schema}.payments", check);
+            Assert.Equal(3L, (long)(await count.ExecuteScalarAsync())!);
         }
         finally
         {

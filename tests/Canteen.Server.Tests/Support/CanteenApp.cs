@@ -61,6 +61,13 @@ public sealed class CanteenApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(config => config.AddInMemoryCollection(_settings));
+
+        // Also as host settings: the composition root reads some keys (storage and stock mode) while Program builds,
+        // before a test host's app configuration callbacks apply; host settings are visible from the start.
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()
