@@ -44,8 +44,7 @@ public static class EngineServiceCollectionExtensions
         // the writer drains.
         services.AddHostedService<DailyStockReset>();
         services.AddHostedService<ExpirySweeper>();
-        services.AddSingleton<PaymentSagaRunner>();
-        services.AddHostedService(sp => sp.GetRequiredService<PaymentSagaRunner>());
+        services.AddHostedService<PaymentSagaRunner>();
         services.AddCanteenOutbox();
         return services;
     }

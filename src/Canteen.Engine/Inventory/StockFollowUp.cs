@@ -21,10 +21,6 @@ namespace Canteen.Engine.Inventory;
 public sealed partial class StockFollowUp(IStockAuthority stock, TimeProvider time, IOptions<PaymentOptions> options, ILogger<StockFollowUp> logger)
 {
     private readonly PaymentOptions _options = options.Value;
-    private int _running;
-
-    /// <summary>Follow-ups still retrying in the background (for tests and the shutdown log).</summary>
-    public int Pending => Volatile.Read(ref _running);
 
     public Task ConfirmAsync(long orderId) => RunAsync("stock_confirm", orderId, async ct => await stock.ConfirmAsync(orderId, ct));
 
@@ -43,41 +39,33 @@ public sealed partial class StockFollowUp(IStockAuthority stock, TimeProvider ti
         catch (Exception ex)
         {
             LogRetrying(ex, step, orderId);
-            Interlocked.Increment(ref _running);
             _ = Task.Run(() => RetryAsync(step, orderId, move, started));
         }
     }
 
     private async Task RetryAsync(string step, long orderId, Func<CancellationToken, Task> move, long started)
     {
-        try
+        for (var attempt = 2; ; attempt++)
         {
-            for (var attempt = 2; ; attempt++)
+            await Task.Delay(Backoff.Of(attempt - 1, _options), time);
+            try
             {
-                await Task.Delay(Backoff.Of(attempt - 1, _options), time);
-                try
+                await move(CancellationToken.None);
+                SagaMetrics.StepFinished("order", step, "succeeded", attempt, time.GetElapsedTime(started));
+                if (attempt > _options.StepAttemptsBeforeWarning)
                 {
-                    await move(CancellationToken.None);
-                    SagaMetrics.StepFinished("order", step, "succeeded", attempt, time.GetElapsedTime(started));
-                    if (attempt > _options.StepAttemptsBeforeWarning)
-                    {
-                        LogRecovered(step, orderId, attempt);
-                    }
-
-                    return;
+                    LogRecovered(step, orderId, attempt);
                 }
-                catch (Exception ex)
+
+                return;
+            }
+            catch (Exception ex)
+            {
+                if (attempt >= _options.StepAttemptsBeforeWarning)
                 {
-                    if (attempt >= _options.StepAttemptsBeforeWarning)
-                    {
-                        LogStillFailing(ex, step, orderId, attempt);
-                    }
+                    LogStillFailing(ex, step, orderId, attempt);
                 }
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _running);
         }
     }
 

@@ -23,9 +23,6 @@ public sealed partial class PaymentSagaRunner(
 {
     private readonly PaymentOptions _options = options.Value;
 
-    /// <summary>Raised after every sweep with the number of steps it ran (for tests).</summary>
-    public event Action<int>? Swept;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
@@ -35,7 +32,6 @@ public sealed partial class PaymentSagaRunner(
             {
                 saga.Wake.Reset();
                 var ran = await SweepAsync(stoppingToken);
-                Swept?.Invoke(ran);
                 if (ran < _options.SweepBatchSize)
                 {
                     await saga.Wake.WaitAsync(_options.SweepInterval, time, stoppingToken);

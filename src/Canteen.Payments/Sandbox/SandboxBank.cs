@@ -86,7 +86,7 @@ public sealed class SandboxBank
         {
             var before = _trades.GetValueOrDefault(paymentId);
             var after = change(before);
-            if (after is not null && !Equals(after, before) && !SameTrade(after, before))
+            if (after is not null && !SameTrade(after, before))
             {
                 _trades[paymentId] = after;
                 if (_journal is not null)
