@@ -31,13 +31,17 @@ public sealed partial class SqliteStorage :
     public SqliteStorage(SqliteStorageOptions options)
     {
         _connections = new SqliteConnections(options);
-        _writer = new SqliteWriter(_connections);
+        IdempotencyFilter = new IdempotencyFilter(options.IdempotencyFilterCapacity);
+        _writer = new SqliteWriter(_connections, IdempotencyFilter);
         _orders = new OrderQueries(_connections);
         _stock = new StockQueries(_connections);
         _catalog = new CatalogReader(_connections);
-        _idempotency = new IdempotencyQueries(_connections);
+        _idempotency = new IdempotencyQueries(_connections, IdempotencyFilter);
         _outbox = new OutboxQueries(_connections);
     }
+
+    /// <summary>The keys this process may have stored, consulted before each idempotency lookup.</summary>
+    internal IdempotencyFilter IdempotencyFilter { get; }
 
     /// <summary>The full path of the database file.</summary>
     public string FilePath => _connections.FilePath;

@@ -14,4 +14,11 @@ public sealed class SqliteStorageOptions
     /// One of <c>OFF</c>, <c>NORMAL</c>, <c>FULL</c>, <c>EXTRA</c>.
     /// </summary>
     public string Synchronous { get; set; } = "FULL";
+
+    /// <summary>
+    /// Idempotency keys the in-memory filter is sized for (≈ 10 bits each; the default takes 4 MiB): a lookup for a
+    /// key the filter has never seen skips SQLite. 0 turns it off. Past this many keys lookups come back gradually;
+    /// the next start sizes for twice the stored keys.
+    /// </summary>
+    public int IdempotencyFilterCapacity { get; set; } = 2_000_000;
 }

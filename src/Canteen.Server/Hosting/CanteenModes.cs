@@ -17,7 +17,11 @@ internal static class CanteenModes
         switch (storage.ToLowerInvariant())
         {
             case "sqlite":
-                services.AddCanteenSqliteStorage(o => o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data");
+                services.AddCanteenSqliteStorage(o =>
+                {
+                    o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data";
+                    o.IdempotencyFilterCapacity = config.GetValue("Canteen:Sqlite:IdempotencyFilterCapacity", o.IdempotencyFilterCapacity);
+                });
                 break;
             case "postgres":
                 var connectionString = config["Canteen:Postgres:ConnectionString"];

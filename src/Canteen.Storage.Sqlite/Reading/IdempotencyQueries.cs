@@ -4,13 +4,18 @@ using Canteen.Engine.Storage;
 
 namespace Canteen.Storage.Sqlite.Reading;
 
-/// <summary>Looks up stored idempotency records.</summary>
-internal sealed class IdempotencyQueries(SqliteConnections connections)
+/// <summary>Looks up stored idempotency records; a key the filter has never seen is answered without reading.</summary>
+internal sealed class IdempotencyQueries(SqliteConnections connections, IdempotencyFilter filter)
 {
     public async Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
         ArgumentNullException.ThrowIfNull(key);
+        if (!filter.MightContain(scope, key))
+        {
+            return null;
+        }
+
         await using var connection = await connections.OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText =

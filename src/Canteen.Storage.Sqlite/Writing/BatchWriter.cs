@@ -1,4 +1,5 @@
 using Canteen.Engine.Storage;
+using Canteen.Storage.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Writing;
@@ -13,12 +14,12 @@ internal sealed class BatchWriter : IDisposable
     private readonly MaintenanceStatements _maintenance;
     private readonly PaymentStatements _payments;
 
-    public BatchWriter(SqliteConnection connection)
+    public BatchWriter(SqliteConnection connection, IdempotencyFilter filter)
     {
         _orders = new OrderStatements(connection);
         try
         {
-            _effects = new SideEffectStatements(connection);
+            _effects = new SideEffectStatements(connection, filter);
             _maintenance = new MaintenanceStatements(connection);
             _payments = new PaymentStatements(connection);
         }

@@ -1,6 +1,7 @@
 using Canteen.Engine.Idempotency;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Storage.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Writing;
@@ -16,9 +17,12 @@ internal sealed class SideEffectStatements : IDisposable
     private readonly PreparedStatement _setStockTotal;
     private readonly PreparedStatement _insertIdempotency;
     private readonly PreparedStatement _insertOutbox;
+    private readonly IdempotencyFilter _filter;
 
-    public SideEffectStatements(SqliteConnection connection)
+    public SideEffectStatements(SqliteConnection connection, IdempotencyFilter filter)
     {
+        _filter = filter;
+
         // Two lines of the same dish (different options) arrive as two hold lines: they add up to one row per dish.
         _insertHold = new PreparedStatement(
             connection,
@@ -77,14 +81,19 @@ internal sealed class SideEffectStatements : IDisposable
 
     public void SetStockTotal(SetStockTotal write) => _setStockTotal.Execute(write.StoreId, write.DishId, write.Total);
 
-    public void InsertIdempotency(IdempotencyRecord record) => _insertIdempotency.Execute(
-        record.Scope,
-        record.Key,
-        record.RequestHash,
-        record.StatusCode,
-        record.Location,
-        record.Body,
-        StoredValues.ToTicks(record.CreatedAt));
+    public void InsertIdempotency(IdempotencyRecord record)
+    {
+        // Into the filter first: it must never miss a stored key, while an extra one (a rolled-back batch) is harmless.
+        _filter.Add(record.Scope, record.Key);
+        _insertIdempotency.Execute(
+            record.Scope,
+            record.Key,
+            record.RequestHash,
+            record.StatusCode,
+            record.Location,
+            record.Body,
+            StoredValues.ToTicks(record.CreatedAt));
+    }
 
     public void InsertOutbox(OutboxEvent @event) => _insertOutbox.Execute(
         @event.Id.ToString("D"),

@@ -2,6 +2,7 @@ using Canteen.Core.Menu;
 using Canteen.Engine.Storage;
 using Canteen.Storage.Sqlite.Menu;
 using Canteen.Storage.Sqlite.Migrations;
+using Canteen.Storage.Sqlite.Reading;
 using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Writing;
@@ -13,6 +14,7 @@ namespace Canteen.Storage.Sqlite.Writing;
 internal sealed class SqliteWriter : IAsyncDisposable
 {
     private readonly SqliteConnections _connections;
+    private readonly IdempotencyFilter _filter;
 
     // The engine commits from a single loop, but initialisation, commits and disposal must never interleave on
     // one connection, whoever calls them.
@@ -21,7 +23,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private BatchWriter? _batchWriter;
     private bool _disposed;
 
-    public SqliteWriter(SqliteConnections connections) => _connections = connections;
+    public SqliteWriter(SqliteConnections connections, IdempotencyFilter filter)
+    {
+        _connections = connections;
+        _filter = filter;
+    }
 
     public async Task InitializeAsync(Catalog? seed, CancellationToken cancellationToken)
     {
@@ -32,7 +38,8 @@ internal sealed class SqliteWriter : IAsyncDisposable
             _connection ??= _connections.OpenWriter();
             MigrationRunner.Apply(_connection);
             CatalogSeeder.SeedIfEmpty(_connection, seed);
-            _batchWriter ??= new BatchWriter(_connection);
+            _filter.Load(_connection);
+            _batchWriter ??= new BatchWriter(_connection, _filter);
         }
         finally
         {
