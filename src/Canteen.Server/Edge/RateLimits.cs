@@ -11,6 +11,7 @@ namespace Canteen.Server.Edge;
 /// ASP.NET Core's rate limiter as one global chain: a concurrency limit for the instance, then token buckets per
 /// caller and per store on order placement and per client address on token requests. Rejections are problems:
 /// 429 <c>rate_limited</c> with <c>Retry-After</c> from a bucket, 503 <c>overloaded</c> from the concurrency limit.
+/// Order admission runs before all of this, in <see cref="OrderAdmission"/>.
 /// </summary>
 public static class RateLimits
 {
@@ -20,12 +21,11 @@ public static class RateLimits
         services.AddSingleton<LimitsState>();
         services.AddSingleton<UnpaidOrderGuard>();
         services.AddSingleton<DistributedCallerLimit>();
+        services.AddSingleton<OrderAdmission>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<LimitsState>((o, state) =>
         {
-            // Order admission first: a placement refused there never waits in the instance-wide queue.
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
-                PartitionedRateLimiter.Create<HttpContext, string>(c => OrderAdmission(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => Concurrency(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => PerCaller(c, state)),
                 PartitionedRateLimiter.Create<HttpContext, string>(c => PerStore(c, state)),
@@ -53,19 +53,6 @@ public static class RateLimits
             QueueLimit = Math.Max(0, options.ConcurrencyQueueLimit),
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
-    }
-
-    private static RateLimitPartition<string> OrderAdmission(HttpContext context, LimitsState state)
-    {
-        var options = state.Current;
-        return options.OrderConcurrencyLimit > 0 && EndpointName(context) == "PlaceOrder"
-            ? RateLimitPartition.GetConcurrencyLimiter("orders:" + state.Version.ToString(CultureInfo.InvariantCulture), _ => new ConcurrencyLimiterOptions
-            {
-                PermitLimit = options.OrderConcurrencyLimit,
-                QueueLimit = Math.Max(0, options.OrderConcurrencyQueueLimit),
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            })
-            : RateLimitPartition.GetNoLimiter("-");
     }
 
     private static RateLimitPartition<string> PerCaller(HttpContext context, LimitsState state)
@@ -112,7 +99,7 @@ public static class RateLimits
             });
     }
 
-    private static string? EndpointName(HttpContext context) =>
+    internal static string? EndpointName(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName;
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)

@@ -91,6 +91,8 @@ public static class CanteenHosting
             o.RoutePrefix = "swagger";
             o.DocumentTitle = "Canteen API";
         });
+        // Before authentication on purpose: under overload most placements are refused here, at the lowest cost.
+        app.Use(app.Services.GetRequiredService<OrderAdmission>().InvokeAsync);
         app.UseAuthentication();
         app.UseAuthorization();
 
