@@ -16,7 +16,7 @@ public sealed class SqliteStorageOptions
     public string Synchronous { get; set; } = "FULL";
 
     /// <summary>
-    /// Idempotency keys the in-memory filter is sized for (≈ 10 bits each; the default takes 4 MiB): a lookup for a
+    /// Idempotency keys the in-memory filter is sized for (10–20 bits each; the default takes 4 MiB): a lookup for a
     /// key the filter has never seen skips SQLite. 0 turns it off. Past this many keys lookups come back gradually;
     /// the next start sizes for twice the stored keys.
     /// </summary>

@@ -16,8 +16,9 @@ namespace Canteen.Storage.Sqlite.Reading;
 /// <para>Another process writing the same file is not supported in embedded mode (one relay, one writer); if one
 /// did, a key it stored would be missed here, the order would reach the writer, and its insert would hit the primary
 /// key and fail that write alone: a refused request, never a duplicate order.</para>
-/// <para>Sized at start-up for <c>max(capacity, 2 × stored keys)</c> keys at ≈ 10 bits each (false "maybe" rate
-/// ≈ 0.1 % when full); past that the rate climbs and lookups come back gradually, never wrongly. Keys are never
+/// <para>Sized at start-up for <c>max(capacity, 2 × stored keys)</c> keys at 10–20 bits each (rounded up to a power
+/// of two; false "maybe" rate under 1 % when full); past that the rate climbs and lookups come back gradually, never
+/// wrongly. Keys are never
 /// expired from storage today, so a restart re-sizes it.</para>
 /// </remarks>
 internal sealed class IdempotencyFilter
