@@ -20,6 +20,7 @@ internal static class CanteenModes
                 services.AddCanteenSqliteStorage(o =>
                 {
                     o.DataDirectory = config["Canteen:DataDirectory"] ?? "./data";
+                    o.Synchronous = config["Canteen:Sqlite:Synchronous"] ?? o.Synchronous;
                     o.IdempotencyFilterCapacity = config.GetValue("Canteen:Sqlite:IdempotencyFilterCapacity", o.IdempotencyFilterCapacity);
                 });
                 break;
