@@ -36,6 +36,12 @@ public sealed class OrderingOptions
     /// </summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The most expired orders cancelled together (they share the writer's group commits).</summary>
+    /// <summary>The most expired orders one lookup returns.</summary>
     public int ExpiryBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// Expired orders cancelled at the same time. They share the writer's group commits, but each holds a slot of its
+    /// queue while it waits, so this stays well under <see cref="WriterQueueCapacity"/>: the rest is for guests.
+    /// </summary>
+    public int ExpiryConcurrency { get; set; } = 32;
 }

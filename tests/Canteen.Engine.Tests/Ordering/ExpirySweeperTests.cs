@@ -132,9 +132,43 @@ public sealed class ExpirySweeperTests
         sweeper.Dispose();
     }
 
+    [Fact]
+    public async Task ExecuteAsync_MoreExpiredThanTheWriterQueueHolds_CancelsAllWithoutFillingIt()
+    {
+        // A writer queue of 4 and 40 expired orders: fired all at once, most cancels were shed (503) and waited for a
+        // later sweep, and guests' orders placed meanwhile were shed too. Two at a time, every one goes through.
+        await using var h = await StartAsync(o =>
+        {
+            o.ExpirySweepInterval = Interval;
+            o.WriterQueueCapacity = 4;
+            o.ExpiryConcurrency = 2;
+        });
+        var ids = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await PlaceDumplingsAsync(h));
+        }
+
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var first = NextSweep(out var sweeper, h);
+        await sweeper.StartAsync(Ct);
+
+        Assert.Equal(40, await first.Guarded());
+        Assert.All(ids, id => Assert.Equal(OrderStatus.Cancelled, h.Orders.Snapshot(id)!.Status));
+        await sweeper.StopAsync(Ct);
+        sweeper.Dispose();
+    }
+
     private static async Task<long> PlacePorkAsync(EngineHarness h)
     {
         var command = new PlaceOrderCommand(StoreId, "guest-1", OrderType.Takeaway, null, null, [new LineRequest(Pork, 3, ["size-regular"], null)]);
+        var outcome = await h.Handler.HandleAsync(command, null, Ct);
+        return Assert.IsType<PlaceOrderOutcome.Placed>(outcome).Order.Id;
+    }
+
+    private static async Task<long> PlaceDumplingsAsync(EngineHarness h)
+    {
+        var command = new PlaceOrderCommand(StoreId, "guest-1", OrderType.Takeaway, null, null, [new LineRequest(Dumplings, 1, [], null)]);
         var outcome = await h.Handler.HandleAsync(command, null, Ct);
         return Assert.IsType<PlaceOrderOutcome.Placed>(outcome).Order.Id;
     }
