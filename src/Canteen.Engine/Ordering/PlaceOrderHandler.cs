@@ -111,6 +111,12 @@ public sealed class PlaceOrderHandler(
                 ? new PlaceOrderOutcome.Placed(order)
                 : throw new InvalidOperationException($"Inserting order {id} returned {outcome}.");
         }
+        catch when (hold.Held.Count == 0)
+        {
+            // Nothing was reserved, so there is nothing to give back; a Cancel would only leave a barrier the ledger
+            // remembers for ReleasedHoldRetention, one per shed order under overload.
+            throw;
+        }
         catch
         {
             await stock.CancelAsync(id, CancellationToken.None);

@@ -209,6 +209,31 @@ public sealed class PlaceOrderHandlerTests
     }
 
     [Fact]
+    public async Task Handle_CommitFailsForUnlimitedDishesOnly_LeavesNothingInTheLedger()
+    {
+        await using var h = await StartAsync();
+        h.Orders.FailAllCommits();
+
+        await Assert.ThrowsAsync<IOException>(() => h.Handler.HandleAsync(Command(DumplingsLine(2)), null, Ct).Guarded());
+
+        // No hold was taken, so no compensation ran and no cancel barrier is kept for an order that never existed.
+        Assert.Equal(0, h.Ledger.HoldCount);
+        Assert.Equal(0, h.Orders.OrderCount);
+    }
+
+    [Fact]
+    public async Task Handle_CommitFails_CompensationLeavesOnlyTheReleasedHold()
+    {
+        await using var h = await StartAsync();
+        h.Orders.FailAllCommits();
+
+        await Assert.ThrowsAsync<IOException>(() => h.Handler.HandleAsync(Command(PorkLine(1), DumplingsLine(2)), null, Ct).Guarded());
+
+        Assert.Equal(1, h.Ledger.HoldCount);
+        Assert.Equal(new StockLevel(Pork, PorkTotal, 0, 0), await h.LevelAsync(Pork));
+    }
+
+    [Fact]
     public async Task Handle_WithIdempotency_RecordIsBuiltFromTheOrderAndCommittedWithIt()
     {
         await using var h = await StartAsync();
