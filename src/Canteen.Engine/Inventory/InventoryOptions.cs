@@ -11,8 +11,13 @@ public sealed class InventoryOptions
     /// </summary>
     public bool DailyReset { get; set; } = true;
 
-    /// <summary>How long the in-process ledger remembers a released hold (or a cancel barrier) before forgetting it.</summary>
-    public TimeSpan ReleasedHoldRetention { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long the in-process ledger remembers a released hold (or a cancel barrier) before forgetting it. A late Try
+    /// trails its Cancel by at most one request (see <see cref="ReleasedHoldPruner"/>), so minutes are ample; every
+    /// cancelled or expired order costs an entry (~100 bytes) for this long, and an hour of them at a lunch rush's
+    /// thousands of expiries a second was hundreds of megabytes.
+    /// </summary>
+    public TimeSpan ReleasedHoldRetention { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Snapshots the invariant check may take before it reports a disagreement that keeps changing as pending.</summary>
     public int InvariantCheckAttempts { get; set; } = 6;

@@ -12,9 +12,9 @@ namespace Canteen.Engine.Inventory;
 /// the Cancel (the barrier makes that Try reserve nothing). Order ids are fresh snowflakes minted by
 /// <c>PlaceOrderHandler</c> right before its Try, and an order can be cancelled by anyone else only once it is
 /// committed, i.e. after its Try; the only Cancel that can precede a Try is its own request's compensation. A late Try
-/// therefore trails its Cancel by at most one request (seconds: the writer sheds instead of queueing), and an hour of
-/// retention is far beyond that. A Confirm after the Cancel answers false with or without the entry, and a Cancel
-/// after pruning just leaves a new, empty barrier. Confirmed entries are dropped by the daily reset instead.
+/// therefore trails its Cancel by at most one request (seconds: the writer sheds instead of queueing), and the default
+/// retention of five minutes is far beyond that. A Confirm after the Cancel answers false with or without the entry,
+/// and a Cancel after pruning just leaves a new, empty barrier. Confirmed entries are dropped by the daily reset instead.
 /// </remarks>
 internal sealed class ReleasedHoldPruner(TimeProvider time, TimeSpan retention)
 {
