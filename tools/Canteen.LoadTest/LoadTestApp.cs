@@ -76,7 +76,8 @@ internal static class LoadTestApp
         await progress;
 
         var verification = options.Verify
-            ? await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, abort.Token)
+            ? await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(
+                acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, TimeSpan.FromSeconds(options.ExpireWaitSeconds), abort.Token)
             : new VerificationReport(false, true, acks.Placed.Count, 0, 0, 0, "not checked (--no-verify)", []);
         var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
         SummaryPrinter.Print(report);

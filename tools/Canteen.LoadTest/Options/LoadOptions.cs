@@ -44,6 +44,13 @@ internal sealed record LoadOptions
     /// <summary>Read back at most this many acknowledged orders (evenly spread); 0 reads back all of them.</summary>
     public int VerifyMax { get; init; }
 
+    /// <summary>
+    /// Seconds to wait after the run before verifying, for a server whose payment window is shorter than that (a soak
+    /// of the whole unpaid life cycle): every acknowledged order must then be cancelled and every hold released.
+    /// 0 (the default): orders are expected to be as the run left them.
+    /// </summary>
+    public double ExpireWaitSeconds { get; init; }
+
     /// <summary>Free text recorded in the output, e.g. which server limits were lifted for the benchmark.</summary>
     public string? Note { get; init; }
 

@@ -12,7 +12,7 @@ internal static class OptionsParser
           --requests N  --duration S  --warmup S   (a run stops at the first bound reached)
           --store ID --dish ID (flash-sale)   --guest-tokens N (per store; 0 = anonymous)   --staff-token T
           --admin-user U --admin-password P (signs in for stock and invariant reads instead of --staff-token)
-          --json out.json   --no-verify   --verify-max N   --note TEXT   --seed N
+          --json out.json   --no-verify   --verify-max N   --expire-wait S   --note TEXT   --seed N
         """;
 
     public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -76,6 +76,7 @@ internal static class OptionsParser
         "--admin-password" => o with { AdminPassword = value },
         "--verify-max" => o with { VerifyMax = (int)Number(value, 0, int.MaxValue) },
         "--note" => o with { Note = value },
+        "--expire-wait" => o with { ExpireWaitSeconds = Number(value, 0, 3600) },
         "--seed" => o with { Seed = (int)Number(value, 0, int.MaxValue) },
         _ => throw new FormatException("unknown option"),
     };

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Canteen.LoadTest.Workload;
 
 namespace Canteen.LoadTest.Verification;
@@ -6,36 +7,55 @@ namespace Canteen.LoadTest.Verification;
 /// <summary>
 /// Reads back acknowledged orders: a 201 is a promise that the order is durable, so each must be readable after the
 /// run. Reads run in parallel but bounded, and a shed read (429/503) is retried, so verification cannot overload.
+/// After <c>--expire-wait</c> each order must also be cancelled: its payment window has passed.
 /// </summary>
 internal static class OrderReadback
 {
     private const int Attempts = 4;
 
-    public static async Task<(long Checked, long Missing, List<string> Samples)> RunAsync(
-        HttpClient client, IReadOnlyList<AckedOrder> orders, string? staffAuthorization, int parallelism, CancellationToken cancellationToken)
+    public static async Task<(long Checked, long Missing, long NotExpired, List<string> Samples)> RunAsync(
+        HttpClient client,
+        IReadOnlyList<AckedOrder> orders,
+        string? staffAuthorization,
+        int parallelism,
+        bool expectCancelled,
+        CancellationToken cancellationToken)
     {
         long missing = 0;
+        long notExpired = 0;
         var samples = new List<string>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(orders, options, async (order, token) =>
         {
-            var status = await ReadAsync(client, order, staffAuthorization, token);
+            var (status, orderStatus) = await ReadAsync(client, order, staffAuthorization, token);
+            string? problem = null;
             if (status != HttpStatusCode.OK)
             {
                 Interlocked.Increment(ref missing);
+                problem = $"order {order.Id} ({order.Template.StoreId}) acknowledged with 201 but GET answered {(int)status}";
+            }
+            else if (expectCancelled && orderStatus != "cancelled")
+            {
+                Interlocked.Increment(ref notExpired);
+                problem = $"order {order.Id} ({order.Template.StoreId}) is '{orderStatus}' after --expire-wait; expected cancelled (expired unpaid)";
+            }
+
+            if (problem is not null)
+            {
                 lock (samples)
                 {
                     if (samples.Count < 5)
                     {
-                        samples.Add($"order {order.Id} ({order.Template.StoreId}) acknowledged with 201 but GET answered {(int)status}");
+                        samples.Add(problem);
                     }
                 }
             }
         });
-        return (orders.Count, missing, samples);
+        return (orders.Count, missing, notExpired, samples);
     }
 
-    private static async Task<HttpStatusCode> ReadAsync(HttpClient client, AckedOrder order, string? staffAuthorization, CancellationToken token)
+    private static async Task<(HttpStatusCode Status, string? OrderStatus)> ReadAsync(
+        HttpClient client, AckedOrder order, string? staffAuthorization, CancellationToken token)
     {
         var status = HttpStatusCode.ServiceUnavailable;
         for (var attempt = 0; attempt < Attempts; attempt++)
@@ -50,14 +70,21 @@ internal static class OrderReadback
 
             using var response = await client.SendAsync(request, token);
             status = response.StatusCode;
+            if (status == HttpStatusCode.OK)
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(token);
+                using var json = await JsonDocument.ParseAsync(body, cancellationToken: token);
+                return (status, json.RootElement.TryGetProperty("status", out var s) ? s.GetString() : null);
+            }
+
             if (status is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests))
             {
-                return status;
+                return (status, null);
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(200 * (attempt + 1)), token);
         }
 
-        return status;
+        return (status, null);
     }
 }

@@ -70,6 +70,42 @@ internal static class StockChecker
         return (count, passed, messages);
     }
 
+    /// <summary>
+    /// After <c>--expire-wait</c>: every unpaid order has expired, so nothing may still be reserved and nothing was
+    /// sold (the tool pays for nothing). Unlike <see cref="Check"/> this needs no list of orders, so it also holds
+    /// orders placed before the run (a priming run) to the same promise.
+    /// </summary>
+    public static (int Checked, bool Passed, List<string> Messages) CheckAllReleased(
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after)
+    {
+        var messages = new List<string>();
+        var passed = true;
+        var count = 0;
+        foreach (var (storeId, levels) in after)
+        {
+            var earlier = before.GetValueOrDefault(storeId)?.ToDictionary(l => l.DishId, StringComparer.Ordinal);
+            foreach (var level in levels ?? [])
+            {
+                count++;
+                var soldBefore = earlier?.GetValueOrDefault(level.DishId)?.Sold ?? level.Sold;
+                if (!level.AddsUp || level.Reserved != 0 || level.Sold != soldBefore)
+                {
+                    passed = false;
+                    messages.Add($"{storeId}/{level.DishId}: available {level.Available}, reserved {level.Reserved} (want 0), " +
+                        $"sold {level.Sold} (was {soldBefore}), total {level.Total}: a hold was not released");
+                }
+            }
+        }
+
+        if (passed && count > 0)
+        {
+            messages.Add($"{count} limited dishes: nothing reserved, nothing sold: every hold of every expired order was released");
+        }
+
+        return (count, passed, messages);
+    }
+
     private static Dictionary<(string Store, string Dish), int> ExpectedTaken(AckLog acks)
     {
         var expected = new Dictionary<(string, string), int>();

@@ -11,9 +11,18 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore,
         IEnumerable<string> storeIds,
         int verifyMax,
+        TimeSpan expireWait,
         CancellationToken cancellationToken)
     {
         var messages = new List<string>();
+        var expiring = expireWait > TimeSpan.Zero;
+        if (expiring)
+        {
+            Console.WriteLine($"waiting {expireWait.TotalSeconds:N0} s for the server to expire every unpaid order (--expire-wait)");
+            await Task.Delay(expireWait, cancellationToken);
+            messages.Add($"verified {expireWait.TotalSeconds:N0} s after the run (--expire-wait): every order read back must be cancelled, every hold released");
+        }
+
         var placed = acks.Placed.ToList();
         var sample = verifyMax > 0 && placed.Count > verifyMax
             ? placed.Where((_, i) => i % (placed.Count / verifyMax + 1) == 0).ToList()
@@ -28,17 +37,23 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
             messages.Add($"{acks.PlacedWithoutLocation:N0} orders were acknowledged without a Location header and could not be read back");
         }
 
-        var (checkedCount, missing, samples) = await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, cancellationToken);
+        var (checkedCount, missing, notExpired, samples) = await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, expiring, cancellationToken);
         messages.AddRange(samples);
+        if (notExpired > 0)
+        {
+            messages.Add($"{notExpired:N0} orders read back were not cancelled {expireWait.TotalSeconds:N0} s after the run");
+        }
 
         var reader = new StockReader(client, staffAuthorization);
         var (stockAfter, problems) = await reader.ReadAllAsync(storeIds, cancellationToken);
         messages.AddRange(problems);
-        var (levels, stockPassed, stockMessages) = StockChecker.Check(stockBefore, stockAfter, acks);
+        var (levels, stockPassed, stockMessages) = expiring
+            ? StockChecker.CheckAllReleased(stockBefore, stockAfter)
+            : StockChecker.Check(stockBefore, stockAfter, acks);
         messages.AddRange(stockMessages);
 
         var (invariant, invariantFailed) = await InvariantProbe.RunAsync(client, staffAuthorization, cancellationToken);
-        var passed = missing == 0 && stockPassed && !invariantFailed;
+        var passed = missing == 0 && notExpired == 0 && stockPassed && !invariantFailed;
         return new VerificationReport(true, passed, placed.Count + acks.PlacedWithoutLocation, checkedCount, missing, levels, invariant, messages);
     }
 }
