@@ -42,6 +42,36 @@ public sealed class InboxConsumerTests
     }
 
     [Fact]
+    public async Task Handle_LargeBatch_RecordsInChunksThatLeaveTheWriterQueueToGuests()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var events = Enumerable.Range(0, 300).Select(_ => OutboxHarness.Event()).ToList();
+
+        await OutboxHarness.Guarded(consumer.HandleAsync(events, CancellationToken.None));
+
+        // 300 rows queued at once would fill the writer's whole queue (256), where guests' orders are shed; at most
+        // 32 wait at a time, so no commit can carry more.
+        Assert.Equal(300, consumer.TotalActions);
+        Assert.InRange(harness.Store.MostInboxRowsInOneBatch, 1, 32);
+    }
+
+    [Fact]
+    public async Task Handle_FailureInAnEarlyChunk_LaterChunksAreStillHandled()
+    {
+        await using var harness = new OutboxHarness();
+        var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
+        var events = Enumerable.Range(0, 70).Select(_ => OutboxHarness.Event()).ToList();
+        consumer.FailOn = events[3].Id;
+
+        // An action that throws is logged, not rethrown; every other event is still acted on once.
+        await OutboxHarness.Guarded(consumer.HandleAsync(events, CancellationToken.None));
+
+        Assert.Equal(70, consumer.TotalActions);
+        Assert.All(events, e => Assert.True(harness.Store.InInbox(CountingInboxConsumer.ConsumerName, e.Id)));
+    }
+
+    [Fact]
     public async Task Handle_SameEventTwiceInOneBatch_ActsOnce()
     {
         await using var harness = new OutboxHarness();

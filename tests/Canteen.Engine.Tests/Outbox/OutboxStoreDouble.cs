@@ -62,6 +62,9 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
 
     public void StopFailing() => SetFailure(null);
 
+    /// <summary>The most inbox rows any one committed batch carried.</summary>
+    public int MostInboxRowsInOneBatch { get; private set; }
+
     public Task<IReadOnlyList<OutboxEvent>> ReadUnsentAsync(int limit, CancellationToken cancellationToken)
     {
         lock (_lock)
@@ -80,6 +83,7 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
                 throw new IOException("Simulated storage failure.");
             }
 
+            MostInboxRowsInOneBatch = Math.Max(MostInboxRowsInOneBatch, batch.Count(w => w is RecordInbox));
             IReadOnlyList<WriteOutcome> outcomes = [.. batch.Select(Apply)];
             return Task.FromResult(outcomes);
         }
