@@ -25,11 +25,32 @@ public static class RequestBody
             return (null, TooLarge(context));
         }
 
-        var buffer = new ArrayBufferWriter<byte>(4096);
         var body = context.Request.Body;
+        if (context.Request.ContentLength is { } length)
+        {
+            // The usual case: the size is announced (and Kestrel holds the client to it), so the body is read straight
+            // into an array of exactly that size. Growing a buffer instead cost 3-4 arrays per order, a quarter of
+            // all the bytes a placement allocated (measured with an allocation trace).
+            var bytes = new byte[length];
+            var filled = 0;
+            while (filled < bytes.Length)
+            {
+                var read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
+            }
+
+            return (filled == bytes.Length ? bytes : bytes[..filled], null);
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(4096);
         while (true)
         {
-            var read = await body.ReadAsync(buffer.GetMemory(4096), cancellationToken);
+            var read = await body.ReadAsync(buffer.GetMemory(), cancellationToken);
             if (read == 0)
             {
                 break;
