@@ -22,6 +22,10 @@ public static class AuthServiceCollectionExtensions
             {
                 var settings = auth.Value;
                 jwt.MapInboundClaims = false;
+
+                // Nothing reads the raw token back from the authentication properties; storing it cost allocations on
+                // every authenticated request.
+                jwt.SaveToken = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,
