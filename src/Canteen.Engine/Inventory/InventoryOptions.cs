@@ -14,8 +14,8 @@ public sealed class InventoryOptions
     /// <summary>
     /// How long the in-process ledger remembers a released hold (or a cancel barrier) before forgetting it. A late Try
     /// trails its Cancel by at most one request (see <see cref="ReleasedHoldPruner"/>), so minutes are ample; every
-    /// cancelled or expired order costs an entry (~100 bytes) for this long, and an hour of them at a lunch rush's
-    /// thousands of expiries a second was hundreds of megabytes.
+    /// cancelled or expired order costs an entry (~100 bytes) for this long, and an hour of them at thousands of
+    /// expiries a second is over a gigabyte.
     /// </summary>
     public TimeSpan ReleasedHoldRetention { get; set; } = TimeSpan.FromMinutes(5);
 

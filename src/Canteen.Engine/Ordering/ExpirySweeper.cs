@@ -74,8 +74,8 @@ public sealed partial class ExpirySweeper(
 
             // Cancelled in parallel, the page shares the writer's group commits instead of paying one fsync each. But
             // each cancel in flight takes a slot of the writer's queue, where a full queue sheds guests' orders (503):
-            // a page fired all at once filled it (measured: 5.7 % of a lunch rush shed while its orders expired), so only
-            // ExpiryConcurrency cancels run at a time and the rest of the queue stays the guests'.
+            // a page fired all at once filled it (measured: 5.7 % of a lunch rush shed while its orders expired), so
+            // only ExpiryConcurrency cancels run at a time and the rest of the queue stays the guests'.
             var done = 0;
             await Parallel.ForEachAsync(
                 expired,
