@@ -10,20 +10,11 @@ namespace Canteen.Integration.Tests.Storage;
 /// </summary>
 public sealed class IdempotencyFilterTests : IAsyncDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteStorage> _opened = [];
+    private readonly SqliteStorages _storages = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var storage in _opened)
-        {
-            await storage.DisposeAsync();
-        }
-
-        _directory.Dispose();
-    }
+    public ValueTask DisposeAsync() => _storages.DisposeAsync();
 
     [Fact]
     public async Task MightContain_EveryStoredKeyYes_AlmostEveryOtherKeyNo()
@@ -65,7 +56,6 @@ public sealed class IdempotencyFilterTests : IAsyncDisposable
         var records = Enumerable.Range(1, 50).Select(i => TestOrders.Idempotency($"before-restart-{i}")).ToArray();
         await first.CommitAsync(records.Select((r, i) => TestOrders.Insert(TestOrders.Create(i + 1), idempotency: r)).ToArray(), Ct);
         await first.DisposeAsync();
-        _opened.Remove(first);
 
         var second = await OpenAsync();
 
@@ -108,8 +98,7 @@ public sealed class IdempotencyFilterTests : IAsyncDisposable
 
     private async Task<SqliteStorage> OpenAsync(int capacity = 2_000_000)
     {
-        var storage = new SqliteStorage(new SqliteStorageOptions { DataDirectory = _directory.Path, IdempotencyFilterCapacity = capacity });
-        _opened.Add(storage);
+        var storage = _storages.Create(new SqliteStorageOptions { DataDirectory = _storages.Directory, IdempotencyFilterCapacity = capacity });
         await storage.InitializeAsync(null, Ct);
         return storage;
     }

@@ -10,25 +10,16 @@ namespace Canteen.Integration.Tests.Storage;
 /// <summary>What only the SQLite adapter promises: WAL, its migrations, its on-disk format, its outbox rows.</summary>
 public sealed partial class SqliteStorageTests : IAsyncDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly List<SqliteStorage> _opened = [];
+    private readonly SqliteStorages _storages = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var storage in _opened)
-        {
-            await storage.DisposeAsync();
-        }
-
-        _directory.Dispose();
-    }
+    public ValueTask DisposeAsync() => _storages.DisposeAsync();
 
     [Fact]
     public async Task InitializeAsync_MissingNestedDirectory_CreatesDatabaseInWalMode()
     {
-        var storage = Create(Path.Combine(_directory.Path, "nested", "deeper"));
+        var storage = Create(Path.Combine(_storages.Directory, "nested", "deeper"));
 
         await storage.InitializeAsync(null, Ct);
 
@@ -149,7 +140,7 @@ public sealed partial class SqliteStorageTests : IAsyncDisposable
     [InlineData("FULL; DROP TABLE orders")]
     [InlineData("SOMETIMES")]
     public void Constructor_UnknownSynchronousMode_Throws(string synchronous) =>
-        Assert.Throws<ArgumentException>(() => new SqliteStorage(new SqliteStorageOptions { DataDirectory = _directory.Path, Synchronous = synchronous }));
+        Assert.Throws<ArgumentException>(() => new SqliteStorage(new SqliteStorageOptions { DataDirectory = _storages.Directory, Synchronous = synchronous }));
 
     [Fact]
     public async Task InitializeAsync_SynchronousNormalInLowerCase_IsAccepted()
@@ -161,10 +152,6 @@ public sealed partial class SqliteStorageTests : IAsyncDisposable
         Assert.True(await storage.PingAsync(Ct));
     }
 
-    private SqliteStorage Create(string? directory = null, string synchronous = "FULL")
-    {
-        var storage = new SqliteStorage(new SqliteStorageOptions { DataDirectory = directory ?? _directory.Path, Synchronous = synchronous });
-        _opened.Add(storage);
-        return storage;
-    }
+    private SqliteStorage Create(string? directory = null, string synchronous = "FULL") =>
+        _storages.Create(new SqliteStorageOptions { DataDirectory = directory ?? _storages.Directory, Synchronous = synchronous });
 }
