@@ -18,8 +18,7 @@ namespace Canteen.Storage.Sqlite.Reading;
 /// key and fail that write alone: a refused request, never a duplicate order.</para>
 /// <para>Sized at start-up for <c>max(capacity, 2 × stored keys)</c> keys at 10–20 bits each (rounded up to a power
 /// of two; false "maybe" rate under 1 % when full); past that the rate climbs and lookups come back gradually, never
-/// wrongly. Keys are never
-/// expired from storage today, so a restart re-sizes it.</para>
+/// wrongly. Keys are never expired from storage today, so a restart re-sizes it.</para>
 /// </remarks>
 internal sealed class IdempotencyFilter
 {
@@ -100,7 +99,7 @@ internal sealed class IdempotencyFilter
         var (h1, h2) = Hash(scope, key);
         for (var i = 0; i < Hashes; i++)
         {
-            var bit = (int)((h1 + (uint)i * h2) & (uint)_mask);
+            var bit = Probe(h1, h2, i, _mask);
             if ((Volatile.Read(ref words[bit >> 6]) & (1L << bit)) == 0)
             {
                 Interlocked.Increment(ref _skipped);
@@ -116,12 +115,15 @@ internal sealed class IdempotencyFilter
         var (h1, h2) = Hash(scope, key);
         for (var i = 0; i < Hashes; i++)
         {
-            var bit = (int)((h1 + (uint)i * h2) & (uint)mask);
+            var bit = Probe(h1, h2, i, mask);
 
             // Interlocked: the writer adds while request threads read, and a lost bit would be a false "no".
             Interlocked.Or(ref words[bit >> 6], 1L << bit);
         }
     }
+
+    // The i-th bit a key sets and a lookup tests: both sides must agree exactly, so there is one formula.
+    private static int Probe(uint h1, uint h2, int i, int mask) => (int)((h1 + (uint)i * h2) & (uint)mask);
 
     // Double hashing (Kirsch–Mitzenmacher) from two mixes of the strings' own hash codes. They are randomised per
     // process, which is fine: the filter is rebuilt at every start and never leaves the process.
