@@ -22,6 +22,10 @@ public sealed record Failure(string Code, string Detail)
 
     public static Failure NotFound(string what) => new(FailureCodes.NotFound, $"{what} was not found.");
 
+    /// <summary>An order shed under load (503): by the admission limit in front of the handler or by a full writer queue.</summary>
+    public static Failure Overloaded(TimeSpan retryAfter) =>
+        new(FailureCodes.Overloaded, "Too many orders at once; please retry shortly.") { RetryAfter = retryAfter };
+
     public static Failure Invalid(IReadOnlyList<ValidationError> errors, bool unprocessable = false) =>
         new(FailureCodes.ValidationFailed, "The request is not valid: " + string.Join(" ", errors.Select(e => e.Message)))
         {

@@ -56,10 +56,7 @@ public sealed partial class OrderWriter : IAsyncDisposable
         if (!_queue.Writer.TryWrite(pending))
         {
             CanteenMetrics.WritesDequeued(1);
-            throw new FailureException(new Failure(FailureCodes.Overloaded, "Too many orders at once; please retry shortly.")
-            {
-                RetryAfter = _options.OverloadRetryAfter,
-            });
+            throw new FailureException(Failure.Overloaded(_options.OverloadRetryAfter));
         }
 
         return pending.Outcome;

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Canteen.Engine.Errors;
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Telemetry;
 using Canteen.Server.Api;
+using Microsoft.Extensions.Options;
 
 namespace Canteen.Server.Edge;
 
@@ -17,7 +19,7 @@ namespace Canteen.Server.Edge;
 /// decide, and routing has already run. Partitions are keyed by the limits' version, so a configuration change
 /// takes effect without a restart, as for the other limits.
 /// </remarks>
-public sealed class OrderAdmission(LimitsState state, TimeProvider time) : IDisposable
+public sealed class OrderAdmission(LimitsState state, IOptions<OrderingOptions> ordering, TimeProvider time) : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter =
         PartitionedRateLimiter.Create<HttpContext, string>(context => Partition(context, state));
@@ -47,8 +49,8 @@ public sealed class OrderAdmission(LimitsState state, TimeProvider time) : IDisp
         }
 
         CanteenMetrics.OrderFailed(FailureCodes.Overloaded, refused: true, time.GetElapsedTime(started));
-        var failure = new Failure(FailureCodes.Overloaded, "Too many orders at once; please retry shortly.") { RetryAfter = TimeSpan.FromSeconds(1) };
-        await Problems.From(failure, context).ExecuteAsync(context);
+        // The same answer, and the same configured Retry-After, as when the writer's queue is full.
+        await Problems.From(Failure.Overloaded(ordering.Value.OverloadRetryAfter), context).ExecuteAsync(context);
     }
 
     public void Dispose() => _limiter.Dispose();
