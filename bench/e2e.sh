@@ -298,7 +298,7 @@ row() {
 goal() { printf '| %s | %s | %s | %s |\n' "$@"; }
 
 write_summary() {
-  local peak_placed over_placed over_503 shed_p99 dropped pg naive growth_run s e p
+  local peak_placed over_placed over_503 shed_p99 dropped pg naive growth_run growth_how growth_why s e p
   peak_placed=$(jnum peak .ordersPlacedPerSecond)
   over_placed=$(jnum overload .ordersPlacedPerSecond)
   over_503=$(jnum overload '.statusCodes["503"]')
@@ -306,11 +306,12 @@ write_summary() {
   dropped=$(jnum overload .dropped)
   pg=$(jnum pg .ordersPlacedPerSecond)
   naive=$(jnum naive .ordersPlacedPerSecond)
-  growth_run=peak
   if [[ $SOAK == 1 ]]; then
-    growth_run=soak
+    growth_run=soak growth_how='mean of the first minute -> of the last: '
+    growth_why=", after ${SOAK_WARMUP} s unmeasured; unpaid orders expire after ${SOAK_WINDOW} s there"
     read -r s e p <<<"$(rss_trend soak soak "$SOAK_WARMUP")"
   else
+    growth_run=peak growth_how='' growth_why=', short run: indicative, use --soak'
     read -r s e p _ <<<"$(server_window embedded peak)"
   fi
 
@@ -378,8 +379,7 @@ write_summary() {
   local growth=SKIP
   [[ $s == - ]] || growth=$(verdict le "$(calc "$e - $s")" "$(calc "$s * 0.10")")
   goal "memory: growth over the $growth_run run" "none (<= 10%)" \
-    "$([[ $SOAK == 1 ]] && echo 'mean of the first minute -> of the last: ')$s MB -> $e MB (peak $p MB)$([[ $SOAK == 1 ]] \
-      && echo ", after ${SOAK_WARMUP} s unmeasured; unpaid orders expire after ${SOAK_WINDOW} s there" || echo ', short run: indicative, use --soak')" "$growth"
+    "${growth_how}$s MB -> $e MB (peak $p MB)${growth_why}" "$growth"
 }
 
 LOAD_AT_START=$(cut -d' ' -f1-3 /proc/loadavg)
