@@ -19,15 +19,12 @@ internal sealed class SqliteConnections
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.DataDirectory);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.FileName);
-        var synchronous = options.Synchronous?.Trim().ToUpperInvariant();
-        if (synchronous is null || Array.IndexOf(SynchronousModes, synchronous) < 0)
+        if (SynchronousError(options.Synchronous) is { } error)
         {
-            // Checked against a fixed list because the value is spliced into a PRAGMA, which takes no parameters.
-            throw new ArgumentException(
-                $"Synchronous must be one of {string.Join(", ", SynchronousModes)}; got '{options.Synchronous}'.", nameof(options));
+            throw new ArgumentException(error, nameof(options));
         }
 
-        _synchronous = synchronous;
+        _synchronous = options.Synchronous.Trim().ToUpperInvariant();
         DataDirectory = Path.GetFullPath(options.DataDirectory);
         FilePath = Path.Combine(DataDirectory, options.FileName);
         _readConnectionString = new SqliteConnectionStringBuilder
@@ -49,6 +46,13 @@ internal sealed class SqliteConnections
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Why <paramref name="synchronous"/> is not a <c>PRAGMA synchronous</c> mode, or null when it is one.</summary>
+    /// <remarks>A fixed list, because the value is spliced into a PRAGMA, which takes no parameters.</remarks>
+    public static string? SynchronousError(string? synchronous) =>
+        synchronous is not null && Array.IndexOf(SynchronousModes, synchronous.Trim().ToUpperInvariant()) >= 0
+            ? null
+            : $"Sqlite Synchronous must be one of {string.Join(", ", SynchronousModes)}; got '{synchronous}'.";
 
     public string FilePath { get; }
 

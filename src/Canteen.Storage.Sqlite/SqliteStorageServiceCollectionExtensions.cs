@@ -28,6 +28,10 @@ public static class SqliteStorageServiceCollectionExtensions
             options.Configure(configure);
         }
 
+        // Checked when the host starts, so a bad mode stops start-up with its reason rather than at first use.
+        services.AddSingleton<IValidateOptions<SqliteStorageOptions>, SqliteStorageOptionsValidation>();
+        options.ValidateOnStart();
+
         // One instance behind every port: they share the single write connection, which must not be duplicated.
         services.AddSingleton(sp => new SqliteStorage(sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value));
         services.AddSingleton<IOrderStore>(sp => sp.GetRequiredService<SqliteStorage>());

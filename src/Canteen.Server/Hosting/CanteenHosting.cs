@@ -71,6 +71,7 @@ public static class CanteenHosting
         services.AddCanteenAuth(config);
         services.AddCanteenRateLimits(config);
         services.AddCanteenCors(config);
+        StartupConfiguration.ValidateAllOnStart(services);
         return builder;
     }
 

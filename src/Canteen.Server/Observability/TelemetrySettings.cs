@@ -1,4 +1,5 @@
 using System.Globalization;
+using Canteen.Server.Hosting;
 
 namespace Canteen.Server.Observability;
 
@@ -16,7 +17,7 @@ internal sealed record TelemetrySettings(bool Enabled, double SamplingRatio, str
         var flag = config[$"{Section}:Enabled"];
         if (!bool.TryParse(flag ?? "true", out var enabled))
         {
-            throw new InvalidOperationException($"{Section}:Enabled is '{flag}'; expected true or false.");
+            throw new InvalidConfigurationException($"{Section}:Enabled is '{flag}'; expected true or false.");
         }
 
         var text = config[$"{Section}:SamplingRatio"];
@@ -25,7 +26,7 @@ internal sealed record TelemetrySettings(bool Enabled, double SamplingRatio, str
             || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out ratio) && ratio is >= 0 and <= 1);
         if (!valid)
         {
-            throw new InvalidOperationException($"{Section}:SamplingRatio is '{text}'; expected a number from 0 to 1.");
+            throw new InvalidConfigurationException($"{Section}:SamplingRatio is '{text}'; expected a number from 0 to 1.");
         }
 
         // The standard OpenTelemetry variables win, so an operator's usual setup works unchanged.

@@ -1,3 +1,4 @@
+using Canteen.Server.Hosting;
 using Canteen.Server.Observability;
 using Microsoft.Extensions.Configuration;
 
@@ -30,7 +31,7 @@ public sealed class TelemetrySettingsTests
     [InlineData("Canteen:Telemetry:Enabled", "yes")]
     public void From_InvalidValue_ThrowsNamingTheKey(string key, string value)
     {
-        var error = Assert.Throws<InvalidOperationException>(() => TelemetrySettings.From(Config((key, value))));
+        var error = Assert.Throws<InvalidConfigurationException>(() => TelemetrySettings.From(Config((key, value))));
 
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
