@@ -27,6 +27,12 @@ public sealed class OrderingOptions
     /// <summary>The most writes committed in one transaction.</summary>
     public int WriterMaxBatch { get; set; } = 256;
 
+    /// <summary>
+    /// How long a batch holding only the system's own bookkeeping (outbox marks, inbox records, daily resets) waits for
+    /// a guest's write to share its commit; a write that arrives ends the wait at once. Zero commits it alone at once.
+    /// </summary>
+    public TimeSpan BookkeepingLinger { get; set; } = TimeSpan.FromMilliseconds(2);
+
     /// <summary>What a shed caller is told to wait before retrying.</summary>
     public TimeSpan OverloadRetryAfter { get; set; } = TimeSpan.FromSeconds(1);
 

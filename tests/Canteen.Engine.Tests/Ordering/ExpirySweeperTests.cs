@@ -93,7 +93,7 @@ public sealed class ExpirySweeperTests
         await h.Orders.BlockedCommit.Guarded();
         var sweep = NextSweep(sweeper);
         h.Time.Advance(Interval);
-        await EventuallyAsync(() => h.Writer.QueueDepth == 1);
+        await TestWait.UntilAsync(() => h.Writer.QueueDepth == 1);
         h.Orders.Unblock();
 
         await paying.Guarded();
@@ -212,15 +212,5 @@ public sealed class ExpirySweeperTests
         var next = NextSweep(sweeper);
         h.Time.Advance(Interval);
         return await next.Guarded();
-    }
-
-    private static async Task EventuallyAsync(Func<bool> condition)
-    {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        guard.CancelAfter(TestWait.Guard);
-        while (!condition())
-        {
-            await Task.Delay(1, guard.Token);
-        }
     }
 }

@@ -14,13 +14,14 @@ public sealed class OrderWriterTests
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
-    private static OrderWriter Writer(InMemoryOrderStore store, int capacity = 4096, int maxBatch = 256)
+    private static OrderWriter Writer(InMemoryOrderStore store, int capacity = 4096, int maxBatch = 256, TimeSpan? linger = null)
     {
         var options = new OrderingOptions
         {
             WriterQueueCapacity = capacity,
             WriterMaxBatch = maxBatch,
             OverloadRetryAfter = RetryAfter,
+            BookkeepingLinger = linger ?? TimeSpan.FromMilliseconds(2),
         };
         var writer = new OrderWriter(store, Options.Create(options), NullLogger<OrderWriter>.Instance);
         writer.Start();
@@ -215,5 +216,58 @@ public sealed class OrderWriterTests
 
         Assert.Equal(WriteOutcome.Committed, outcome);
         Assert.Equal(80, store.TotalOf("sh-jingan", "braised-pork"));
+    }
+
+    [Fact]
+    public async Task SubmitWaiting_AloneThenAnOrderWithinTheLinger_BothShareOneCommit()
+    {
+        var store = new InMemoryOrderStore();
+        await using var writer = Writer(store, linger: TimeSpan.FromSeconds(30));
+
+        var bookkeeping = writer.SubmitWaitingAsync(new SetStockTotal("sh-jingan", "braised-pork", 80), TestContext.Current.CancellationToken);
+        await TestWait.UntilAsync(() => writer.QueueDepth == 0); // the loop has taken it and is lingering
+        var order = writer.SubmitAsync(TestOrders.Insert(1));
+
+        // The order ends the linger at once (the guard is half the linger), and both ride one commit.
+        Assert.Equal(WriteOutcome.Committed, await order.Guarded());
+        Assert.Equal(WriteOutcome.Committed, await bookkeeping.Guarded());
+        var batch = Assert.Single(store.Batches);
+        Assert.Equal(2, batch.Count);
+    }
+
+    [Fact]
+    public async Task SubmitWaiting_NothingElseComes_CommitsAloneAfterTheLinger()
+    {
+        var store = new InMemoryOrderStore();
+        await using var writer = Writer(store, linger: TimeSpan.FromMilliseconds(50));
+
+        var outcome = await writer.SubmitWaitingAsync(new SetStockTotal("sh-jingan", "braised-pork", 80), TestContext.Current.CancellationToken).Guarded();
+
+        Assert.Equal(WriteOutcome.Committed, outcome);
+        Assert.Single(Assert.Single(store.Batches));
+    }
+
+    [Fact]
+    public async Task SubmitWaiting_LingerZero_CommitsAtOnceWithoutCompany()
+    {
+        var store = new InMemoryOrderStore();
+        await using var writer = Writer(store, linger: TimeSpan.Zero);
+
+        await writer.SubmitWaitingAsync(new SetStockTotal("sh-jingan", "braised-pork", 80), TestContext.Current.CancellationToken).Guarded();
+        await writer.SubmitAsync(TestOrders.Insert(1)).Guarded();
+
+        Assert.Equal([1, 1], store.Batches.Select(b => b.Count));
+    }
+
+    [Fact]
+    public async Task Submit_GuestWriteAlone_NeverLingers()
+    {
+        var store = new InMemoryOrderStore();
+        await using var writer = Writer(store, linger: TimeSpan.FromSeconds(30));
+
+        // Would outlast the 15 s guard if a guest's write waited for company like bookkeeping does.
+        var outcome = await writer.SubmitAsync(TestOrders.Insert(1)).Guarded();
+
+        Assert.Equal(WriteOutcome.Committed, outcome);
     }
 }
