@@ -7,8 +7,12 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Canteen.Server.Auth;
 
-/// <summary>Signs access tokens (HS256, issuer and audience of <see cref="AuthOptions"/>) with times from <see cref="TimeProvider"/>.</summary>
-public sealed class TokenIssuer(SigningKeyProvider keys, IOptionsMonitor<AuthOptions> options, TimeProvider time)
+/// <summary>
+/// Signs access tokens (HS256, issuer and audience of <see cref="AuthOptions"/>) with times from
+/// <see cref="TimeProvider"/>. The options are read once, as the bearer validation reads them: an issuer or audience
+/// changed in a live file must not make new tokens that the running validation refuses.
+/// </summary>
+public sealed class TokenIssuer(SigningKeyProvider keys, IOptions<AuthOptions> options, TimeProvider time)
 {
     private readonly JsonWebTokenHandler _handler = new();
 
@@ -26,7 +30,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptionsMonitor<AuthOpt
             claims.Add(new Claim(CanteenClaims.Table, table));
         }
 
-        return Issue(claims, options.CurrentValue.GuestTokenLifetime);
+        return Issue(claims, options.Value.GuestTokenLifetime);
     }
 
     public IssuedToken IssueUser(UserAccount user)
@@ -39,7 +43,7 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptionsMonitor<AuthOpt
             new(CanteenClaims.Role, user.Role),
         };
         claims.AddRange(user.StoreIds.Select(s => new Claim(CanteenClaims.Store, s)));
-        return Issue(claims, options.CurrentValue.StaffTokenLifetime);
+        return Issue(claims, options.Value.StaffTokenLifetime);
     }
 
     /// <summary>A fresh token for the same guest identity (same subject, store and table), for the refresh path.</summary>
@@ -50,12 +54,12 @@ public sealed class TokenIssuer(SigningKeyProvider keys, IOptionsMonitor<AuthOpt
             .Where(c => c.Type is CanteenClaims.Subject or CanteenClaims.Role or CanteenClaims.Store or CanteenClaims.Table)
             .Select(c => new Claim(c.Type, c.Value))
             .ToList();
-        return Issue(keep, options.CurrentValue.GuestTokenLifetime);
+        return Issue(keep, options.Value.GuestTokenLifetime);
     }
 
     private IssuedToken Issue(List<Claim> claims, TimeSpan lifetime)
     {
-        var settings = options.CurrentValue;
+        var settings = options.Value;
         var now = time.GetUtcNow().UtcDateTime;
         claims.Add(new Claim(CanteenClaims.TokenId, Guid.NewGuid().ToString("N")));
         var token = _handler.CreateToken(new SecurityTokenDescriptor

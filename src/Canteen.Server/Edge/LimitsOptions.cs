@@ -1,8 +1,9 @@
 namespace Canteen.Server.Edge;
 
 /// <summary>
-/// <c>Canteen:Limits</c>: rate and abuse limits at the edge. Read through <c>IOptionsMonitor</c>, so a changed
-/// configuration file takes effect on the next request, without a restart.
+/// <c>Canteen:Limits</c>: rate and abuse limits at the edge. Read through <see cref="LimitsState"/>, which binds them
+/// again on every configuration change, so a changed configuration file takes effect on the next request, without a
+/// restart (a change the binder cannot convert is logged and ignored).
 /// </summary>
 public sealed class LimitsOptions
 {

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Server.Hosting;
@@ -9,13 +8,12 @@ namespace Canteen.Server.Hosting;
 /// </summary>
 internal static class StartupConfiguration
 {
-    private static readonly MethodInfo ValidateOnStartMethod =
-        typeof(OptionsBuilderExtensions).GetMethod(nameof(OptionsBuilderExtensions.ValidateOnStart))!;
-
     /// <summary>
-    /// Has every Canteen options class bound to configuration (each one registers a change-token source) built at
-    /// start-up, so a value the binder cannot convert (<c>00:00:60</c> for a TimeSpan, <c>abc</c> for a number) fails
-    /// there. Found from the registrations rather than listed, so an options class added later is covered too.
+    /// Has every Canteen options class bound to configuration (each one registers a change-token source) built when
+    /// the host starts, so a value the binder cannot convert (<c>00:00:60</c> for a TimeSpan, <c>abc</c> for a
+    /// number) fails there. Found from the registrations rather than listed, so an options class added later is
+    /// covered too. Read through <c>IOptions</c>, not <c>ValidateOnStart</c>: that would create a monitor per class,
+    /// and a monitor rebinds inside every configuration reload and throws there on a bad edit.
     /// </summary>
     public static void ValidateAllOnStart(IServiceCollection services)
     {
@@ -25,12 +23,9 @@ internal static class StartupConfiguration
             .Select(t => t.GetGenericArguments()[0])
             .Where(t => t.Namespace?.StartsWith("Canteen.", StringComparison.Ordinal) == true)
             .Distinct()
+            .Select(t => typeof(IOptions<>).MakeGenericType(t))
             .ToList();
-        foreach (var type in bound)
-        {
-            var builder = Activator.CreateInstance(typeof(OptionsBuilder<>).MakeGenericType(type), services, Options.DefaultName);
-            ValidateOnStartMethod.MakeGenericMethod(type).Invoke(null, [builder]);
-        }
+        services.AddTransient<IStartupFilter>(sp => new BindAtStart(sp, bound));
     }
 
     /// <summary>
@@ -71,5 +66,19 @@ internal static class StartupConfiguration
         }
 
         return null;
+    }
+
+    /// <summary>Runs as the request pipeline is built, before the server listens; what it throws stops the host.</summary>
+    private sealed class BindAtStart(IServiceProvider services, List<Type> options) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+        {
+            foreach (var type in options)
+            {
+                _ = type.GetProperty(nameof(IOptions<object>.Value))!.GetValue(services.GetRequiredService(type));
+            }
+
+            return next;
+        }
     }
 }

@@ -99,6 +99,34 @@ public sealed class LimitsTests
     }
 
     [Fact]
+    public async Task PlaceOrder_LimitChangedToAnInvalidValue_KeepsServingWithTheLastValidLimits()
+    {
+        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
+        {
+            ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
+            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
+            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+        });
+        using var guest = app.GuestClient();
+        using var first = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        // An operator's typo in a live-reloaded appsettings.json: the reload must neither throw nor break requests.
+        var config = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        config["Canteen:Limits:PerCaller:TokenLimit"] = "a hundred";
+        config.Reload();
+        using var second = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+        using var menu = await guest.GetAsync($"/api/v1/stores/{ApiClient.Store}/menu");
+        config["Canteen:Limits:PerCaller:TokenLimit"] = "100";
+        config.Reload();
+        using var third = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode); // still the last valid limit of 1
+        Assert.Equal(HttpStatusCode.OK, menu.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, third.StatusCode);
+    }
+
+    [Fact]
     public async Task PlaceOrder_GuestAtUnpaidCap_RefusedUntilOneIsCancelled()
     {
         await using var app = new CanteenApp(settings: new Dictionary<string, string?> { ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "3" });
