@@ -222,10 +222,14 @@ public sealed class PaymentGatewayTests
         var provider = new ScriptedPaymentProvider().AlwaysHang();
         var gateway = Gateway(provider, RetryOptions(maxRetries: 2));
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        cts.CancelAfter(TimeSpan.FromMilliseconds(30));
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => CallAsync(gateway, "create", cancellationToken: cts.Token)).Guarded();
+        // Cancel once the provider is hanging, not after a fixed delay: on a loaded machine a delay could fire before
+        // the first attempt started (a flaky run saw 0 attempts).
+        var call = CallAsync(gateway, "create", cancellationToken: cts.Token);
+        await TestWait.UntilAsync(() => provider.Attempts == 1);
+        await cts.CancelAsync();
 
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call).Guarded();
         Assert.Equal(1, provider.Attempts);
     }
 
