@@ -168,14 +168,5 @@ public sealed class DailyStockResetTests : IAsyncDisposable
     /// its own thread and may schedule its wait at any moment, so tests advance in small steps and check the clock
     /// readings the service recorded instead of relying on when a timer was created.
     /// </summary>
-    private async Task AdvanceUntilAsync(Func<bool> condition)
-    {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        guard.CancelAfter(TestWait.Guard);
-        while (!condition())
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(1, guard.Token);
-        }
-    }
+    private Task AdvanceUntilAsync(Func<bool> condition) => TestWait.UntilAsync(condition, () => _time.Advance(TimeSpan.FromSeconds(1)));
 }

@@ -1,3 +1,4 @@
+using Canteen.Engine.Tests.Support;
 using Xunit;
 
 namespace Canteen.Engine.Tests.Outbox;
@@ -17,11 +18,11 @@ public sealed class InProcessEventBusTests
         var events = new[] { OutboxHarness.Event(), OutboxHarness.Event() };
 
         var publish = bus.PublishAsync(events, CancellationToken.None);
-        await OutboxHarness.Guarded(slow.Arrived);
-        await OutboxHarness.UntilAsync(() => fast.Handled.Count == 2);
+        await TestWait.Guarded(slow.Arrived);
+        await TestWait.UntilAsync(() => fast.Handled.Count == 2);
         var completedBeforeSlowFinished = publish.IsCompleted;
         gate.SetResult();
-        await OutboxHarness.Guarded(publish);
+        await TestWait.Guarded(publish);
 
         Assert.False(completedBeforeSlowFinished);
         Assert.Equal(events.Select(e => e.Id), fast.Handled);
@@ -36,7 +37,7 @@ public sealed class InProcessEventBusTests
         await using var subscription = bus.Subscribe(new RecordingConsumer("failing") { Fail = true });
 
         await Assert.ThrowsAsync<InvalidOperationException>(
-            () => OutboxHarness.Guarded(bus.PublishAsync([OutboxHarness.Event()], CancellationToken.None)));
+            () => TestWait.Guarded(bus.PublishAsync([OutboxHarness.Event()], CancellationToken.None)));
     }
 
     [Fact]
@@ -49,9 +50,9 @@ public sealed class InProcessEventBusTests
         await using var subscription = bus.Subscribe(stuck);
 
         var publish = bus.PublishAsync([OutboxHarness.Event()], CancellationToken.None);
-        await OutboxHarness.Guarded(stuck.Arrived);
+        await TestWait.Guarded(stuck.Arrived);
         harness.Time.Advance(harness.Settings.DeliveryTimeout);
-        var error = await Assert.ThrowsAsync<TimeoutException>(() => OutboxHarness.Guarded(publish));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => TestWait.Guarded(publish));
         gate.SetResult();
 
         Assert.Contains("stuck", error.Message, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ public sealed class InProcessEventBusTests
         var consumer = new RecordingConsumer("leaving");
         await bus.Subscribe(consumer).DisposeAsync();
 
-        await OutboxHarness.Guarded(bus.PublishAsync([OutboxHarness.Event()], CancellationToken.None));
+        await TestWait.Guarded(bus.PublishAsync([OutboxHarness.Event()], CancellationToken.None));
 
         Assert.Empty(consumer.Handled);
     }

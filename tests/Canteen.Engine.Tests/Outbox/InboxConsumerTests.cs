@@ -1,4 +1,5 @@
 using Canteen.Engine.Storage;
+using Canteen.Engine.Tests.Support;
 using Xunit;
 
 namespace Canteen.Engine.Tests.Outbox;
@@ -12,8 +13,8 @@ public sealed class InboxConsumerTests
         var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
         var outboxEvent = OutboxHarness.Event();
 
-        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
-        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
 
         Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
         Assert.True(harness.Store.InInbox(CountingInboxConsumer.ConsumerName, outboxEvent.Id));
@@ -36,7 +37,7 @@ public sealed class InboxConsumerTests
             }))
             .ToList();
         start.SetResult();
-        await OutboxHarness.Guarded(Task.WhenAll(deliveries));
+        await TestWait.Guarded(Task.WhenAll(deliveries));
 
         Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
     }
@@ -48,7 +49,7 @@ public sealed class InboxConsumerTests
         var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
         var events = Enumerable.Range(0, 300).Select(_ => OutboxHarness.Event()).ToList();
 
-        await OutboxHarness.Guarded(consumer.HandleAsync(events, CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync(events, CancellationToken.None));
 
         // 300 rows queued at once would fill the writer's whole queue (256), where guests' orders are shed; at most
         // 32 wait at a time, so no commit can carry more.
@@ -65,7 +66,7 @@ public sealed class InboxConsumerTests
         consumer.FailOn = events[3].Id;
 
         // An action that throws is logged, not rethrown; every other event is still acted on once.
-        await OutboxHarness.Guarded(consumer.HandleAsync(events, CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync(events, CancellationToken.None));
 
         Assert.Equal(70, consumer.TotalActions);
         Assert.All(events, e => Assert.True(harness.Store.InInbox(CountingInboxConsumer.ConsumerName, e.Id)));
@@ -79,7 +80,7 @@ public sealed class InboxConsumerTests
         var outboxEvent = OutboxHarness.Event();
         var other = OutboxHarness.Event();
 
-        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent, other, outboxEvent], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([outboxEvent, other, outboxEvent], CancellationToken.None));
 
         Assert.Equal((1, 1), (consumer.ActionsFor(outboxEvent.Id), consumer.ActionsFor(other.Id)));
     }
@@ -92,10 +93,10 @@ public sealed class InboxConsumerTests
         var outboxEvent = OutboxHarness.Event();
         harness.Store.FailWritesOf<RecordInbox>();
 
-        await Assert.ThrowsAsync<IOException>(() => OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None)));
+        await Assert.ThrowsAsync<IOException>(() => TestWait.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None)));
         var actionsWhileFailing = consumer.TotalActions;
         harness.Store.StopFailing();
-        await OutboxHarness.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([outboxEvent], CancellationToken.None));
 
         Assert.Equal(0, actionsWhileFailing);
         Assert.Equal(1, consumer.ActionsFor(outboxEvent.Id));
@@ -110,8 +111,8 @@ public sealed class InboxConsumerTests
         var fine = OutboxHarness.Event();
         consumer.FailOn = failing.Id;
 
-        await OutboxHarness.Guarded(consumer.HandleAsync([failing, fine], CancellationToken.None));
-        await OutboxHarness.Guarded(consumer.HandleAsync([failing], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([failing, fine], CancellationToken.None));
+        await TestWait.Guarded(consumer.HandleAsync([failing], CancellationToken.None));
 
         // Record-then-act: the event was recorded before the action failed, so a redelivery is skipped.
         Assert.Equal((1, 1), (consumer.ActionsFor(failing.Id), consumer.ActionsFor(fine.Id)));

@@ -1,5 +1,6 @@
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit;
@@ -65,7 +66,7 @@ public sealed class OutboxDeliveryTests
         await using var subscription = bus.Subscribe(Consumer(harness, after));
         using var relay = harness.Relay(bus);
         await relay.StartAsync(CancellationToken.None);
-        await OutboxHarness.UntilAsync(() => harness.Store.UnsentIds.Count == 0);
+        await TestWait.UntilAsync(() => harness.Store.UnsentIds.Count == 0);
         await relay.StopAsync(CancellationToken.None);
 
         Assert.Equal([notYetHandled.Id], Drain(watcher));

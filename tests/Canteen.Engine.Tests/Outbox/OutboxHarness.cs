@@ -1,6 +1,7 @@
 using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -13,9 +14,6 @@ internal sealed class OutboxHarness : IAsyncDisposable
 {
     public const string StoreId = "sh-jingan";
     public const string OtherStoreId = "cd-chunxi";
-
-    // A hang guard, not a timing assertion: a wait for something that never happens fails instead of stalling the run.
-    private static readonly TimeSpan Guard = TimeSpan.FromSeconds(15);
 
     private static int _sequence;
 
@@ -44,29 +42,12 @@ internal sealed class OutboxHarness : IAsyncDisposable
         return new OutboxEvent(Guid.NewGuid(), type, id, storeId, $$"""{"orderId":"{{id}}"}""", Start.AddMilliseconds(n));
     }
 
-    /// <summary>Waits until <paramref name="condition"/> holds, running <paramref name="step"/> between looks.</summary>
-    public static async Task UntilAsync(Func<bool> condition, Action? step = null)
-    {
-        var cancellation = TestContext.Current.CancellationToken;
-        using var guard = new CancellationTokenSource(Guard);
-        while (!condition())
-        {
-            Assert.False(guard.IsCancellationRequested, "The condition did not hold within the hang guard.");
-            step?.Invoke();
-            await Task.Delay(5, cancellation);
-        }
-    }
-
-    public static Task<T> Guarded<T>(Task<T> task) => task.WaitAsync(Guard, TestContext.Current.CancellationToken);
-
-    public static Task Guarded(Task task) => task.WaitAsync(Guard, TestContext.Current.CancellationToken);
-
     /// <summary>Commits events through the writer, the way order changes put them in the outbox.</summary>
     public async Task CommitAsync(params OutboxEvent[] events)
     {
         foreach (var outboxEvent in events)
         {
-            Assert.Equal(WriteOutcome.Committed, await Guarded(Writer.SubmitAsync(new AppendEvent(outboxEvent))));
+            Assert.Equal(WriteOutcome.Committed, await Writer.SubmitAsync(new AppendEvent(outboxEvent)).Guarded());
         }
     }
 

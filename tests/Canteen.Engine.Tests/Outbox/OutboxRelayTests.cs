@@ -1,5 +1,6 @@
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Tests.Support;
 using Xunit;
 
 namespace Canteen.Engine.Tests.Outbox;
@@ -86,7 +87,7 @@ public sealed class OutboxRelayTests
         var outboxEvent = OutboxHarness.Event();
 
         await harness.CommitAsync(outboxEvent);
-        await OutboxHarness.UntilAsync(() => harness.Store.UnsentIds.Count == 0);
+        await TestWait.UntilAsync(() => harness.Store.UnsentIds.Count == 0);
         await relay.StopAsync(CancellationToken.None);
 
         Assert.Equal([outboxEvent.Id], bus.PublishedIds);
@@ -104,7 +105,7 @@ public sealed class OutboxRelayTests
         using var relay = harness.Relay(bus);
         await relay.StartAsync(CancellationToken.None);
 
-        await OutboxHarness.UntilAsync(() => harness.Store.UnsentIds.Count == 0, () => harness.Time.Advance(options.RetryDelay));
+        await TestWait.UntilAsync(() => harness.Store.UnsentIds.Count == 0, () => harness.Time.Advance(options.RetryDelay));
         await relay.StopAsync(CancellationToken.None);
 
         Assert.Equal([outboxEvent.Id], bus.PublishedIds);

@@ -1,4 +1,5 @@
 using Canteen.Engine.Outbox;
+using Canteen.Engine.Tests.Support;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -54,7 +55,7 @@ public sealed class StoreEventFeedTests
         Assert.True(slow.WasDropped);
         Assert.True(slow.Dropped.IsCancellationRequested);
         Assert.Equal(events.Take(2).Select(e => e.Id), Drain(slow));
-        await OutboxHarness.Guarded(slow.Events.Completion);
+        await TestWait.Guarded(slow.Events.Completion);
         Assert.False(fast.WasDropped);
         Assert.Equal(events.Select(e => e.Id), fastSaw);
         Assert.Equal(1, feed.WatcherCount(OutboxHarness.StoreId));

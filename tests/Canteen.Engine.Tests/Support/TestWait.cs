@@ -14,14 +14,18 @@ internal static class TestWait
 
     public static Task Guarded(this Task task) => task.WaitAsync(Guard, TestContext.Current.CancellationToken);
 
-    /// <summary>Waits until <paramref name="condition"/> holds, looking every millisecond; cancelled by the guard.</summary>
-    public static async Task UntilAsync(Func<bool> condition)
+    /// <summary>
+    /// Waits until <paramref name="condition"/> holds, looking every millisecond and running <paramref name="step"/>
+    /// (e.g. advancing a fake clock) between looks; fails once the guard has passed.
+    /// </summary>
+    public static async Task UntilAsync(Func<bool> condition, Action? step = null)
     {
-        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        guard.CancelAfter(Guard);
+        using var guard = new CancellationTokenSource(Guard);
         while (!condition())
         {
-            await Task.Delay(1, guard.Token);
+            Assert.False(guard.IsCancellationRequested, "The condition did not hold within the hang guard.");
+            step?.Invoke();
+            await Task.Delay(1, TestContext.Current.CancellationToken);
         }
     }
 }
