@@ -32,18 +32,7 @@ public static class RequestBody
             // into an array of exactly that size. Growing a buffer instead cost 3-4 arrays per order, a quarter of
             // all the bytes a placement allocated (measured with an allocation trace).
             var bytes = new byte[length];
-            var filled = 0;
-            while (filled < bytes.Length)
-            {
-                var read = await body.ReadAsync(bytes.AsMemory(filled), cancellationToken);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
+            var filled = await body.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
             return (filled == bytes.Length ? bytes : bytes[..filled], null);
         }
 

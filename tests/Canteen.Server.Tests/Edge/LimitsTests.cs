@@ -78,19 +78,12 @@ public sealed class LimitsTests
     [Fact]
     public async Task PlaceOrder_LimitRaisedInConfiguration_TakesEffectWithoutRestart()
     {
-        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
-        {
-            ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
-            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
-            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
-        });
+        await using var app = OneOrderPerCaller();
         using var guest = app.GuestClient();
         using var first = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
         using var second = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
 
-        var config = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
-        config["Canteen:Limits:PerCaller:TokenLimit"] = "100";
-        config.Reload();
+        ReloadTokenLimit(app, "100");
         using var third = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -101,23 +94,15 @@ public sealed class LimitsTests
     [Fact]
     public async Task PlaceOrder_LimitChangedToAnInvalidValue_KeepsServingWithTheLastValidLimits()
     {
-        await using var app = new CanteenApp(settings: new Dictionary<string, string?>
-        {
-            ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
-            ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
-            ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
-        });
+        await using var app = OneOrderPerCaller();
         using var guest = app.GuestClient();
         using var first = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
 
         // An operator's typo in a live-reloaded appsettings.json: the reload must neither throw nor break requests.
-        var config = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
-        config["Canteen:Limits:PerCaller:TokenLimit"] = "a hundred";
-        config.Reload();
+        ReloadTokenLimit(app, "a hundred");
         using var second = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
         using var menu = await guest.GetAsync($"/api/v1/stores/{ApiClient.Store}/menu");
-        config["Canteen:Limits:PerCaller:TokenLimit"] = "100";
-        config.Reload();
+        ReloadTokenLimit(app, "100");
         using var third = await guest.PlaceOrderAsync(ApiClient.OrderBody("steamed-rice"));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -179,5 +164,21 @@ public sealed class LimitsTests
         {
             response.Dispose();
         }
+    }
+
+    /// <summary>A server whose per-caller bucket holds one order and refills only after ten minutes.</summary>
+    private static CanteenApp OneOrderPerCaller() => new(settings: new Dictionary<string, string?>
+    {
+        ["Canteen:Limits:PerCaller:TokenLimit"] = "1",
+        ["Canteen:Limits:PerCaller:ReplenishmentPeriod"] = "00:10:00",
+        ["Canteen:Limits:MaxUnpaidOrdersPerGuest"] = "0",
+    });
+
+    /// <summary>Changes the per-caller bucket size in the running server's configuration, as an edited file would.</summary>
+    private static void ReloadTokenLimit(CanteenApp app, string value)
+    {
+        var config = (IConfigurationRoot)app.Services.GetRequiredService<IConfiguration>();
+        config["Canteen:Limits:PerCaller:TokenLimit"] = value;
+        config.Reload();
     }
 }
