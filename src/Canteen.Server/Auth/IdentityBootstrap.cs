@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Canteen.Engine.Identity;
+using Canteen.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Server.Auth;
@@ -26,7 +27,7 @@ public sealed partial class IdentityBootstrap(
         var username = (settings.Username ?? "admin").Trim().ToLowerInvariant();
         if (!AccountRules.IsValidUsername(username))
         {
-            throw new InvalidOperationException("Canteen:Auth:BootstrapAdmin:Username must be 3-64 of a-z, 0-9, '.', '_', '-'.");
+            throw new InvalidConfigurationException("Canteen:Auth:BootstrapAdmin:Username must be 3-64 of a-z, 0-9, '.', '_', '-'.");
         }
 
         var generated = string.IsNullOrEmpty(settings.Password);

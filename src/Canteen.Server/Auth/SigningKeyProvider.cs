@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Canteen.Server.Hosting;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
@@ -64,12 +65,12 @@ public sealed partial class SigningKeyProvider(IOptions<AuthOptions> options, IC
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"The token signing key in {source} is not valid base64.");
+            throw new InvalidConfigurationException($"The token signing key in {source} is not valid base64.");
         }
 
         return bytes.Length >= MinimumKeyBytes
             ? bytes
-            : throw new InvalidOperationException($"The token signing key in {source} has {bytes.Length} bytes; HS256 needs at least {MinimumKeyBytes}.");
+            : throw new InvalidConfigurationException($"The token signing key in {source} has {bytes.Length} bytes; HS256 needs at least {MinimumKeyBytes}.");
     }
 
     // The path only, never the key.

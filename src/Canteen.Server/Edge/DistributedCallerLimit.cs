@@ -1,6 +1,7 @@
 using Canteen.Engine.Errors;
 using Canteen.Redis;
 using Canteen.Server.Api;
+using Canteen.Server.Hosting;
 using StackExchange.Redis;
 
 namespace Canteen.Server.Edge;
@@ -71,7 +72,7 @@ public sealed partial class DistributedCallerLimit(LimitsState limits, IConfigur
             if (_bucket is null)
             {
                 var connection = options.RedisConfiguration ?? configuration["Canteen:Redis:Configuration"]
-                    ?? throw new InvalidOperationException("Canteen:Limits:Store is 'redis' but neither Canteen:Limits:RedisConfiguration nor Canteen:Redis:Configuration is set.");
+                    ?? throw new InvalidConfigurationException("Canteen:Limits:Store is 'redis' but neither Canteen:Limits:RedisConfiguration nor Canteen:Redis:Configuration is set.");
                 _redis = await ConnectionMultiplexer.ConnectAsync(connection);
                 Volatile.Write(ref _bucket, new RedisTokenBucket(_redis, options.RedisKeyPrefix));
             }

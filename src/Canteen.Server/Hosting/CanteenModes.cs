@@ -40,7 +40,7 @@ internal static class CanteenModes
                 });
                 break;
             default:
-                throw new InvalidOperationException($"Canteen:Storage is '{storage}'; expected 'sqlite' or 'postgres'.");
+                throw new InvalidConfigurationException($"Canteen:Storage is '{storage}'; expected 'sqlite' or 'postgres'.");
         }
 
         var stock = config["Canteen:Stock"] ?? "inprocess";
@@ -75,7 +75,7 @@ internal static class CanteenModes
                 services.AddCanteenPostgresStock(o => o.ConnectionString = database);
                 break;
             default:
-                throw new InvalidOperationException($"Canteen:Stock is '{stock}'; expected 'inprocess', 'redis' or 'database'.");
+                throw new InvalidConfigurationException($"Canteen:Stock is '{stock}'; expected 'inprocess', 'redis' or 'database'.");
         }
 
         return services;

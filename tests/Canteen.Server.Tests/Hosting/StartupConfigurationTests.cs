@@ -15,6 +15,9 @@ public sealed class StartupConfigurationTests
     [InlineData("--Canteen:Limits:OrderConcurrencyLimit=abc", "'Canteen:Limits:OrderConcurrencyLimit'")]
     [InlineData("--Canteen:Telemetry:SamplingRatio=2", "Canteen:Telemetry:SamplingRatio is '2'")]
     [InlineData("--Canteen:Sqlite:Synchronous=SOMETIMES", "got 'SOMETIMES'")]
+    [InlineData("--Canteen:Storage=mysql", "Canteen:Storage is 'mysql'")]
+    // Checked by a hosted service as the host starts, after the pipeline is built.
+    [InlineData("--Canteen:Auth:BootstrapAdmin:Username=a", "Canteen:Auth:BootstrapAdmin:Username must be")]
     public async Task Main_InvalidSetting_ExitsWithOneLineNamingIt(string setting, string expected)
     {
         var directory = Directory.CreateTempSubdirectory("canteen-config-");
