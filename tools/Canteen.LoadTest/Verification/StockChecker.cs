@@ -18,47 +18,38 @@ internal static class StockChecker
         var messages = new List<string>();
         var passed = true;
         var count = 0;
-        foreach (var (storeId, levels) in after)
+        foreach (var (storeId, level, start) in Levels(before, after))
         {
-            if (levels is null)
+            count++;
+            if (!level.AddsUp)
+            {
+                passed = false;
+                messages.Add($"{storeId}/{level.DishId}: available {level.Available} + reserved {level.Reserved} + sold {level.Sold} != total {level.Total} (or negative)");
+            }
+
+            if (start is null)
             {
                 continue;
             }
 
-            var earlier = before.GetValueOrDefault(storeId)?.ToDictionary(l => l.DishId, StringComparer.Ordinal);
-            foreach (var level in levels)
+            if (start.Total != level.Total)
             {
-                count++;
-                if (!level.AddsUp)
-                {
-                    passed = false;
-                    messages.Add($"{storeId}/{level.DishId}: available {level.Available} + reserved {level.Reserved} + sold {level.Sold} != total {level.Total} (or negative)");
-                }
+                messages.Add($"{storeId}/{level.DishId}: total changed during the run ({start.Total} -> {level.Total}); hold count not compared");
+                continue;
+            }
 
-                if (earlier?.GetValueOrDefault(level.DishId) is not { } start)
-                {
-                    continue;
-                }
-
-                if (start.Total != level.Total)
-                {
-                    messages.Add($"{storeId}/{level.DishId}: total changed during the run ({start.Total} -> {level.Total}); hold count not compared");
-                    continue;
-                }
-
-                var want = expected.GetValueOrDefault((storeId, level.DishId));
-                var got = level.Taken - start.Taken;
-                // An order that got no answer may still have been placed, so then only a lower bound holds.
-                var ok = acks.UnknownOutcomes == 0 ? got == want : got >= want;
-                if (!ok)
-                {
-                    passed = false;
-                    messages.Add($"{storeId}/{level.DishId}: portions taken during the run {got}, acknowledged orders hold {want}");
-                }
-                else if (want > 0)
-                {
-                    messages.Add($"{storeId}/{level.DishId}: {want} portions held by acknowledged orders, {level.Available} of {level.Total} left: consistent");
-                }
+            var want = expected.GetValueOrDefault((storeId, level.DishId));
+            var got = level.Taken - start.Taken;
+            // An order that got no answer may still have been placed, so then only a lower bound holds.
+            var ok = acks.UnknownOutcomes == 0 ? got == want : got >= want;
+            if (!ok)
+            {
+                passed = false;
+                messages.Add($"{storeId}/{level.DishId}: portions taken during the run {got}, acknowledged orders hold {want}");
+            }
+            else if (want > 0)
+            {
+                messages.Add($"{storeId}/{level.DishId}: {want} portions held by acknowledged orders, {level.Available} of {level.Total} left: consistent");
             }
         }
 
@@ -82,19 +73,15 @@ internal static class StockChecker
         var messages = new List<string>();
         var passed = true;
         var count = 0;
-        foreach (var (storeId, levels) in after)
+        foreach (var (storeId, level, start) in Levels(before, after))
         {
-            var earlier = before.GetValueOrDefault(storeId)?.ToDictionary(l => l.DishId, StringComparer.Ordinal);
-            foreach (var level in levels ?? [])
+            count++;
+            var soldBefore = start?.Sold ?? level.Sold;
+            if (!level.AddsUp || level.Reserved != 0 || level.Sold != soldBefore)
             {
-                count++;
-                var soldBefore = earlier?.GetValueOrDefault(level.DishId)?.Sold ?? level.Sold;
-                if (!level.AddsUp || level.Reserved != 0 || level.Sold != soldBefore)
-                {
-                    passed = false;
-                    messages.Add($"{storeId}/{level.DishId}: available {level.Available}, reserved {level.Reserved} (want 0), " +
-                        $"sold {level.Sold} (was {soldBefore}), total {level.Total}: a hold was not released");
-                }
+                passed = false;
+                messages.Add($"{storeId}/{level.DishId}: available {level.Available}, reserved {level.Reserved} (want 0), " +
+                    $"sold {level.Sold} (was {soldBefore}), total {level.Total}: a hold was not released");
             }
         }
 
@@ -104,6 +91,21 @@ internal static class StockChecker
         }
 
         return (count, passed, messages);
+    }
+
+    /// <summary>Every limited dish read after the run, with its level before the run when that was read too.</summary>
+    private static IEnumerable<(string Store, StockLevel Level, StockLevel? Start)> Levels(
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after)
+    {
+        foreach (var (storeId, levels) in after)
+        {
+            var earlier = before.GetValueOrDefault(storeId)?.ToDictionary(l => l.DishId, StringComparer.Ordinal);
+            foreach (var level in levels ?? [])
+            {
+                yield return (storeId, level, earlier?.GetValueOrDefault(level.DishId));
+            }
+        }
     }
 
     private static Dictionary<(string Store, string Dish), int> ExpectedTaken(AckLog acks)
