@@ -9,18 +9,31 @@ using Microsoft.Extensions.Options;
 namespace Canteen.Engine.Ordering;
 
 /// <summary>
-/// The single writer of the system of record (DESIGN §3.6). Callers enqueue into a bounded channel; one loop takes
+/// The single writer of the system of record (DESIGN §3.6). Callers enqueue into a bounded queue; one loop takes
 /// whatever has queued up (up to <see cref="OrderingOptions.WriterMaxBatch"/>) and commits it in one transaction:
 /// the cost of a durable commit (an fsync) is paid once per batch, not once per order. A caller is answered only
 /// after its batch is durable. A full queue refuses at once (503): under overload we shed instead of queueing
 /// requests that will time out anyway.
 /// </summary>
+/// <remarks>
+/// One queue, first in first out, with two allowances: guests' writes may take up to
+/// <see cref="OrderingOptions.WriterQueueCapacity"/> places and are shed beyond it; the system's own writes have
+/// <see cref="OrderingOptions.WriterSystemQueueCapacity"/> places of their own and wait for one. Counted apart, a relay
+/// round that records a whole batch of inbox rows at once never takes a guest's place, and guests never starve the
+/// bookkeeping that keeps the live feed current (when both shared one allowance, inbox rows went 32 at a time, one
+/// commit each, and the relay fell seconds behind at peak: bench/RESULTS.md).
+/// </remarks>
 public sealed partial class OrderWriter : IAsyncDisposable
 {
-    private readonly Channel<PendingWrite> _queue;
+    // Unbounded as a channel; bounded by the two allowances below, taken before a write is queued and given back as
+    // the loop takes it out.
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _systemPlaces;
     private readonly IOrderStore _store;
     private readonly OrderingOptions _options;
     private readonly ILogger<OrderWriter> _logger;
+    private int _guestWrites;
+    private int _queued; // a single-reader unbounded channel cannot count its items
     private Task? _loop;
 
     public OrderWriter(IOrderStore store, IOptions<OrderingOptions> options, ILogger<OrderWriter> logger)
@@ -29,15 +42,11 @@ public sealed partial class OrderWriter : IAsyncDisposable
         _store = store;
         _options = options.Value;
         _logger = logger;
-        _queue = Channel.CreateBounded<PendingWrite>(new BoundedChannelOptions(_options.WriterQueueCapacity)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _systemPlaces = new SemaphoreSlim(Math.Max(1, _options.WriterSystemQueueCapacity));
     }
 
     /// <summary>Writes waiting for the writer right now.</summary>
-    public int QueueDepth => _queue.Reader.Count;
+    public int QueueDepth => Volatile.Read(ref _queued);
 
     /// <summary>Raised after each committed batch with its size (for metrics and tests).</summary>
     public event Action<int>? BatchCommitted;
@@ -52,10 +61,9 @@ public sealed partial class OrderWriter : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(write);
         var pending = new PendingWrite(write);
-        CanteenMetrics.WriteQueued(1);
-        if (!_queue.Writer.TryWrite(pending))
+        if (Interlocked.Increment(ref _guestWrites) > _options.WriterQueueCapacity || !Enqueue(pending))
         {
-            CanteenMetrics.WritesDequeued(1);
+            Interlocked.Decrement(ref _guestWrites);
             throw new FailureException(Failure.Overloaded(_options.OverloadRetryAfter));
         }
 
@@ -65,20 +73,17 @@ public sealed partial class OrderWriter : IAsyncDisposable
     /// <summary>
     /// Queues the system's own bookkeeping (outbox marks, inbox records, daily resets): it waits for room instead of
     /// being shed, because dropping it would only make the same work come back. Only guests' requests are shed.
+    /// Throws <see cref="ChannelClosedException"/> once the writer is shutting down.
     /// </summary>
     public async Task<WriteOutcome> SubmitWaitingAsync(StorageWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
         var pending = new PendingWrite(write, bookkeeping: true);
-        CanteenMetrics.WriteQueued(1);
-        try
+        await _systemPlaces.WaitAsync(cancellationToken);
+        if (!Enqueue(pending))
         {
-            await _queue.Writer.WriteAsync(pending, cancellationToken);
-        }
-        catch
-        {
-            CanteenMetrics.WritesDequeued(1);
-            throw;
+            _systemPlaces.Release();
+            throw new ChannelClosedException();
         }
 
         return await pending.Outcome;
@@ -123,10 +128,35 @@ public sealed partial class OrderWriter : IAsyncDisposable
         }
     }
 
+    // Counted before the write becomes visible to the loop, so the depth never dips below zero.
+    private bool Enqueue(PendingWrite pending)
+    {
+        Interlocked.Increment(ref _queued);
+        CanteenMetrics.WriteQueued(1);
+        if (_queue.Writer.TryWrite(pending))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        CanteenMetrics.WritesDequeued(1);
+        return false;
+    }
+
     private void Drain(ChannelReader<PendingWrite> reader, List<PendingWrite> batch)
     {
         while (batch.Count < _options.WriterMaxBatch && reader.TryRead(out var pending))
         {
+            if (pending.Bookkeeping)
+            {
+                _systemPlaces.Release();
+            }
+            else
+            {
+                Interlocked.Decrement(ref _guestWrites);
+            }
+
+            Interlocked.Decrement(ref _queued);
             batch.Add(pending);
         }
     }

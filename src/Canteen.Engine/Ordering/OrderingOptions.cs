@@ -24,6 +24,13 @@ public sealed class OrderingOptions
     /// </summary>
     public int WriterQueueCapacity { get; set; } = 256;
 
+    /// <summary>
+    /// The system's own writes (outbox marks, inbox records, payment reports, daily resets) that may wait for the writer,
+    /// counted apart from <see cref="WriterQueueCapacity"/>: beyond it the system waits, and it never takes a guest's
+    /// place. Room for a few relay rounds of inbox records (a round is up to <c>Canteen:Outbox:BatchSize</c> per consumer).
+    /// </summary>
+    public int WriterSystemQueueCapacity { get; set; } = 1024;
+
     /// <summary>The most writes committed in one transaction.</summary>
     public int WriterMaxBatch { get; set; } = 256;
 

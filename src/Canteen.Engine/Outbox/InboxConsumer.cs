@@ -22,10 +22,6 @@ namespace Canteen.Engine.Outbox;
 /// </remarks>
 public abstract partial class InboxConsumer : IEventConsumer
 {
-    // Inbox rows waiting in the writer's queue at once. Each takes a slot there, and a full queue sheds guests' orders:
-    // a relay batch of 256 recorded at once filled it whenever many events came together (a burst of expiries).
-    private const int RecordsInFlight = 32;
-
     private readonly OrderWriter _writer;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -43,29 +39,19 @@ public abstract partial class InboxConsumer : IEventConsumer
     {
         ArgumentNullException.ThrowIfNull(events);
         var now = _time.GetUtcNow();
-        ExceptionDispatchInfo? failure = null;
-        for (var start = 0; start < events.Count; start += RecordsInFlight)
+
+        // Queue every inbox row before awaiting any, so the writer commits the whole delivery in one transaction. They
+        // wait among the system's own writes, never in guests' places (OrderWriter); 32 at a time, one commit each,
+        // held the relay to about 4,400 events/s, behind the orders at peak.
+        var recorded = new Task<WriteOutcome>[events.Count];
+        for (var i = 0; i < events.Count; i++)
         {
-            // Every chunk is handled even after one failed: what was recorded is acted on, the rest comes again.
-            var chunkFailure = await HandleChunkAsync(events, start, Math.Min(RecordsInFlight, events.Count - start), now, cancellationToken);
-            failure ??= chunkFailure;
+            recorded[i] = Record(events[i], now);
         }
 
-        failure?.Throw();
-    }
-
-    private async Task<ExceptionDispatchInfo?> HandleChunkAsync(
-        IReadOnlyList<OutboxEvent> events, int start, int count, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Queue the chunk's inbox rows before awaiting any, so the writer commits them in one transaction.
-        var recorded = new Task<WriteOutcome>[count];
-        for (var i = 0; i < count; i++)
-        {
-            recorded[i] = Record(events[start + i], now);
-        }
-
+        // Every event is handled even after one failed: what was recorded is acted on, the rest comes again.
         ExceptionDispatchInfo? failure = null;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < events.Count; i++)
         {
             WriteOutcome outcome;
             try
@@ -81,15 +67,15 @@ public abstract partial class InboxConsumer : IEventConsumer
 
             if (outcome == WriteOutcome.Committed)
             {
-                await ActSafelyAsync(events[start + i], cancellationToken);
+                await ActSafelyAsync(events[i], cancellationToken);
             }
             else
             {
-                LogSkipped(Name, events[start + i].Id);
+                LogSkipped(Name, events[i].Id);
             }
         }
 
-        return failure;
+        failure?.Throw();
     }
 
     /// <summary>The effect of one event; called at most once per event id for this consumer's <see cref="Name"/>.</summary>

@@ -14,11 +14,13 @@ public sealed class OrderWriterTests
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(3);
 
-    private static OrderWriter Writer(InMemoryOrderStore store, int capacity = 4096, int maxBatch = 256, TimeSpan? linger = null)
+    private static OrderWriter Writer(
+        InMemoryOrderStore store, int capacity = 4096, int maxBatch = 256, TimeSpan? linger = null, int systemCapacity = 1024)
     {
         var options = new OrderingOptions
         {
             WriterQueueCapacity = capacity,
+            WriterSystemQueueCapacity = systemCapacity,
             WriterMaxBatch = maxBatch,
             OverloadRetryAfter = RetryAfter,
             BookkeepingLinger = linger ?? TimeSpan.FromMilliseconds(2),
@@ -186,6 +188,29 @@ public sealed class OrderWriterTests
         Assert.All(await Task.WhenAll([first, .. accepted]).Guarded(), o => Assert.Equal(WriteOutcome.Committed, o));
         Assert.Null(store.Snapshot(6));
         Assert.Equal(WriteOutcome.Committed, await writer.SubmitAsync(TestOrders.Insert(7)).Guarded());
+    }
+
+    [Fact]
+    public async Task SubmitWaiting_SystemWrites_HaveTheirOwnPlacesAndWaitWhenTheyAreFull()
+    {
+        var store = new InMemoryOrderStore();
+        await using var writer = Writer(store, capacity: 2, systemCapacity: 3);
+        var first = await JamAsync(store, writer, TestOrders.Insert(1));
+        var system = Enumerable.Range(0, 3)
+            .Select(i => writer.SubmitWaitingAsync(new SetStockTotal("sh-jingan", "braised-pork", 80 + i), TestContext.Current.CancellationToken))
+            .ToList();
+
+        // Three system writes queued, and both guests' places are still free; a third guest is shed.
+        var guests = new[] { writer.SubmitAsync(TestOrders.Insert(2)), writer.SubmitAsync(TestOrders.Insert(3)) };
+        Assert.Throws<FailureException>(() => { _ = writer.SubmitAsync(TestOrders.Insert(4)); });
+        // A fourth system write is not shed: it waits for a place and is queued once the loop takes some out.
+        var waiting = writer.SubmitWaitingAsync(new SetStockTotal("sh-jingan", "braised-pork", 90), TestContext.Current.CancellationToken);
+        Assert.Equal(5, writer.QueueDepth);
+        store.Unblock();
+
+        Assert.All(await Task.WhenAll([first, .. guests, .. system, waiting]).Guarded(), o => Assert.Equal(WriteOutcome.Committed, o));
+        Assert.Equal(90, store.TotalOf("sh-jingan", "braised-pork"));
+        Assert.Null(store.Snapshot(4));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Canteen.Engine.Ordering;
 using Canteen.Engine.Storage;
 using Canteen.Engine.Tests.Support;
 using Xunit;
@@ -43,22 +44,32 @@ public sealed class InboxConsumerTests
     }
 
     [Fact]
-    public async Task Handle_LargeBatch_RecordsInChunksThatLeaveTheWriterQueueToGuests()
+    public async Task Handle_LargeBatch_QueuesEveryInboxRowAtOnceWithoutTakingGuestsPlaces()
     {
         await using var harness = new OutboxHarness();
         var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);
         var events = Enumerable.Range(0, 300).Select(_ => OutboxHarness.Event()).ToList();
+        harness.Store.Block();
+        var jam = harness.Writer.SubmitAsync(new AppendEvent(OutboxHarness.Event()));
+        await harness.Store.BlockedCommit.Guarded();
 
-        await TestWait.Guarded(consumer.HandleAsync(events, CancellationToken.None));
+        var handling = consumer.HandleAsync(events, CancellationToken.None);
+        await TestWait.UntilAsync(() => harness.Writer.QueueDepth == events.Count);
+        // All 300 rows wait among the system's writes; every one of the guests' 256 places is still free.
+        var guests = Enumerable.Range(0, new OrderingOptions().WriterQueueCapacity)
+            .Select(_ => harness.Writer.SubmitAsync(new AppendEvent(OutboxHarness.Event())))
+            .ToList();
+        harness.Store.Unblock();
 
-        // 300 rows queued at once would fill the writer's whole queue (256), where guests' orders are shed; at most
-        // 32 wait at a time, so no commit can carry more.
+        await TestWait.Guarded(handling);
+        Assert.All(await Task.WhenAll([jam, .. guests]).Guarded(), o => Assert.Equal(WriteOutcome.Committed, o));
         Assert.Equal(300, consumer.TotalActions);
-        Assert.InRange(harness.Store.MostInboxRowsInOneBatch, 1, 32);
+        // Queued before any was awaited, so the first commit after the jam carried a full writer batch of them.
+        Assert.Equal(new OrderingOptions().WriterMaxBatch, harness.Store.MostInboxRowsInOneBatch);
     }
 
     [Fact]
-    public async Task Handle_FailureInAnEarlyChunk_LaterChunksAreStillHandled()
+    public async Task Handle_ActionFailsEarlyInALargeBatch_EveryLaterEventIsStillHandled()
     {
         await using var harness = new OutboxHarness();
         var consumer = new CountingInboxConsumer(harness.Writer, harness.Time);

@@ -10,7 +10,7 @@ internal sealed record AppendEvent(OutboxEvent Event) : StorageWrite;
 /// <summary>
 /// The outbox and inbox tables in memory, behind the real order writer: <see cref="MarkOutboxSent"/> and
 /// <see cref="RecordInbox"/> behave like the SQLite statements (first mark wins; an inbox row already there is
-/// <see cref="WriteOutcome.Duplicate"/>). A batch is all or nothing, and commits can be made to fail.
+/// <see cref="WriteOutcome.Duplicate"/>). A batch is all or nothing, and commits can be made to fail or to wait.
 /// </summary>
 internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
 {
@@ -19,6 +19,8 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
     private readonly Dictionary<Guid, DateTimeOffset> _sent = [];
     private readonly HashSet<(string Consumer, Guid EventId)> _inbox = [];
     private Predicate<StorageWrite>? _failWhen;
+    private TaskCompletionSource? _gate;
+    private TaskCompletionSource _blockedCommit = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public IReadOnlyList<Guid> UnsentIds
     {
@@ -62,6 +64,37 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
 
     public void StopFailing() => SetFailure(null);
 
+    /// <summary>Completes once a commit is waiting at the gate set by <see cref="Block"/>.</summary>
+    public Task BlockedCommit
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _blockedCommit.Task;
+            }
+        }
+    }
+
+    /// <summary>From now on every commit waits until <see cref="Unblock"/>, so writes pile up in the writer's queue.</summary>
+    public void Block()
+    {
+        lock (_lock)
+        {
+            _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _blockedCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Unblock()
+    {
+        lock (_lock)
+        {
+            _gate?.TrySetResult();
+            _gate = null;
+        }
+    }
+
     /// <summary>The most inbox rows any one committed batch carried.</summary>
     public int MostInboxRowsInOneBatch { get; private set; }
 
@@ -74,8 +107,23 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
         }
     }
 
-    public Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StorageWrite> batch, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StorageWrite> batch, CancellationToken cancellationToken)
     {
+        Task? gate;
+        lock (_lock)
+        {
+            gate = _gate?.Task;
+            if (gate is not null)
+            {
+                _blockedCommit.TrySetResult();
+            }
+        }
+
+        if (gate is not null)
+        {
+            await gate;
+        }
+
         lock (_lock)
         {
             if (_failWhen is { } fail && batch.Any(w => fail(w)))
@@ -84,8 +132,7 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
             }
 
             MostInboxRowsInOneBatch = Math.Max(MostInboxRowsInOneBatch, batch.Count(w => w is RecordInbox));
-            IReadOnlyList<WriteOutcome> outcomes = [.. batch.Select(Apply)];
-            return Task.FromResult(outcomes);
+            return [.. batch.Select(Apply)];
         }
     }
 
