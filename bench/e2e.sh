@@ -202,6 +202,14 @@ run_load() {
   RUN_RC[$label]=$rc
 }
 
+# Age in seconds of the oldest event Canteen's outbox relay had not yet published at its last look ("-" if unknown).
+# Read right after a run: throughput is only honest if the events of the orders placed went out with them; a relay
+# that falls behind defers work (inbox rows, marks) the run then never pays for.
+outbox_lag() {
+  curl -sf --max-time 5 "http://127.0.0.1:$1/metrics" \
+    | awk '/^canteen_outbox_lag_seconds/ { v = $NF } END { if (v == "") print "-"; else printf "%.3f\n", v }' || echo -
+}
+
 # Unmeasured load on a freshly started server (see PRIME); later arguments are the run's own load options.
 prime() {
   local label=$1 port=$2
@@ -346,6 +354,8 @@ write_summary() {
   echo
   echo "server cores = CPU seconds per second the server process used during the measured part (from /proc/<pid>/stat);"
   echo "server CPU µs/req = its CPU cost per request, which moves less than throughput when other work shares the machine."
+  echo "outbox relay: the oldest event not yet published was ${OUTBOX_LAG_PEAK:--} s old right after the peak run (embedded) and"
+  echo "${OUTBOX_LAG_PG:--} s after the PostgreSQL run; a relay that keeps up stays under a second, one that falls behind grows with the run."
   echo
   echo "| goal | target | measured | result |"
   echo "| --- | --- | --- | --- |"
@@ -417,6 +427,7 @@ raise_stock "$PORT"
 prime embedded "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" "${ADMIN_LOAD_ARGS[@]}"
 NOTE="Canteen embedded; lifted: $LIFTED"
 run_load peak "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" --note "$NOTE" "${ADMIN_LOAD_ARGS[@]}"
+OUTBOX_LAG_PEAK=$(outbox_lag "$PORT")
 PEAK_RPS=$(jnum peak .requestsPerSecond)
 HALF_RATE=$(calc "$PEAK_RPS * 0.5")
 OVER_RATE=$(calc "$PEAK_RPS * 3")
@@ -453,6 +464,7 @@ if [[ $PG_STATUS == ok ]]; then
     prime postgres "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" "${ADMIN_LOAD_ARGS[@]}"
     run_load pg "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" \
       --note "Canteen on PostgreSQL; lifted: $LIFTED" "${ADMIN_LOAD_ARGS[@]}"
+    OUTBOX_LAG_PG=$(outbox_lag "$PORT")
     stop_server postgres
   else
     PG_CANTEEN_SKIP="skipped: postgres mode not available ($(tail -n 3 "$OUT_DIR/postgres.log" | tr '\n' ' ' | cut -c1-200))"

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Canteen.Engine.Errors;
 
 namespace Canteen.Payments.Alipay;
 
@@ -66,7 +67,7 @@ internal sealed class AlipayKeys
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"{AlipayOptions.Section}:{nameof(AlipayOptions.AppPrivateKeyPath)} '{path}' cannot be read: {ex.Message}", ex);
+            throw new InvalidConfigurationException($"{AlipayOptions.Section}:{nameof(AlipayOptions.AppPrivateKeyPath)} '{path}' cannot be read: {ex.Message}", ex);
         }
     }
 
@@ -89,13 +90,13 @@ internal sealed class AlipayKeys
         catch (Exception ex) when (ex is CryptographicException or FormatException or ArgumentException)
         {
             rsa.Dispose();
-            throw new InvalidOperationException($"{AlipayOptions.Section}:{setting} is not a valid RSA {(isPrivate ? "private" : "public")} key: {ex.Message}", ex);
+            throw new InvalidConfigurationException($"{AlipayOptions.Section}:{setting} is not a valid RSA {(isPrivate ? "private" : "public")} key: {ex.Message}", ex);
         }
 
         if (rsa.KeySize < MinimumKeySize || (isPrivate && !HasPrivateKey(rsa)))
         {
             rsa.Dispose();
-            throw new InvalidOperationException(
+            throw new InvalidConfigurationException(
                 $"{AlipayOptions.Section}:{setting} must be a {MinimumKeySize}-bit (or longer) RSA {(isPrivate ? "private" : "public")} key for RSA2.");
         }
 

@@ -1,3 +1,4 @@
+using Canteen.Engine.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Payments.Alipay;
@@ -15,14 +16,14 @@ public sealed class AlipayOptionsValidator : IValidateOptions<AlipayOptions>
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    /// <summary>Throws <see cref="InvalidOperationException"/> listing the settings to fix, if any.</summary>
+    /// <summary>Throws <see cref="InvalidConfigurationException"/> listing the settings to fix, if any.</summary>
     public static void ThrowIfInvalid(AlipayOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var problems = Problems(options);
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("Alipay is misconfigured: " + string.Join(" ", problems));
+            throw new InvalidConfigurationException("Alipay is misconfigured: " + string.Join(" ", problems));
         }
     }
 

@@ -1,5 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json;
+using Canteen.Engine.Errors;
 using Canteen.Engine.Payments;
 
 namespace Canteen.Payments.Alipay;
@@ -24,7 +25,7 @@ public sealed class AlipayProvider : IPaymentProvider
     private readonly AlipayGateway _gateway;
     private readonly AlipayNotifyVerifier _notifies;
 
-    /// <summary>Creates the provider; throws <see cref="InvalidOperationException"/> naming any missing or invalid setting.</summary>
+    /// <summary>Creates the provider; throws <see cref="InvalidConfigurationException"/> naming any missing or invalid setting.</summary>
     public AlipayProvider(HttpClient http, AlipayOptions options, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(http);

@@ -1,6 +1,7 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Security.Cryptography;
 using System.Text;
+using Canteen.Engine.Errors;
 
 namespace Canteen.Payments.WeChatPay;
 
@@ -155,6 +156,8 @@ internal sealed class WeChatPayCredentials
         }
     }
 
-    private static InvalidOperationException Invalid(string name, string problem, Exception? inner = null) =>
-        new($"{WeChatPayOptions.Section}:{name} {problem}", inner);
+    private static InvalidConfigurationException Invalid(string name, string problem, Exception? inner = null) =>
+        inner is null
+            ? new($"{WeChatPayOptions.Section}:{name} {problem}")
+            : new($"{WeChatPayOptions.Section}:{name} {problem}", inner);
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
+using Canteen.Engine.Errors;
 using Canteen.Engine.Identity;
-using Canteen.Server.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Server.Auth;

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using Canteen.Server.Hosting;
+using Canteen.Engine.Errors;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 

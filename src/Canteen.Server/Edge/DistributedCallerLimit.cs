@@ -1,7 +1,6 @@
 using Canteen.Engine.Errors;
 using Canteen.Redis;
 using Canteen.Server.Api;
-using Canteen.Server.Hosting;
 using StackExchange.Redis;
 
 namespace Canteen.Server.Edge;

@@ -1,3 +1,4 @@
+using Canteen.Engine.Errors;
 using Canteen.Redis;
 using Canteen.Stock.Postgres;
 using Canteen.Storage.Postgres;

@@ -1,3 +1,4 @@
+using Canteen.Engine.Errors;
 using Microsoft.Extensions.Options;
 
 namespace Canteen.Server.Hosting;

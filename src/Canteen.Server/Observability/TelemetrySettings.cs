@@ -1,5 +1,5 @@
 using System.Globalization;
-using Canteen.Server.Hosting;
+using Canteen.Engine.Errors;
 
 namespace Canteen.Server.Observability;
 

@@ -1,3 +1,4 @@
+using Canteen.Engine.Errors;
 using Canteen.Engine.Payments;
 using Canteen.Payments.Alipay;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,7 @@ public sealed class AlipayConfigurationTests
         using var http = new HttpClient();
         var options = new AlipayOptions { AppId = AlipayHarness.AppId };
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new AlipayProvider(http, options, TimeProvider.System));
+        var ex = Assert.Throws<InvalidConfigurationException>(() => new AlipayProvider(http, options, TimeProvider.System));
 
         Assert.Contains("Canteen:Payments:Alipay:AppPrivateKey", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Canteen:Payments:Alipay:AlipayPublicKey", ex.Message, StringComparison.Ordinal);
@@ -31,7 +32,7 @@ public sealed class AlipayConfigurationTests
         var options = AlipayHarness.OptionsFor(h.Server);
         options.AppPrivateKey = "-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----";
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new AlipayProvider(http, options, TimeProvider.System));
+        var ex = Assert.Throws<InvalidConfigurationException>(() => new AlipayProvider(http, options, TimeProvider.System));
 
         Assert.Contains("Canteen:Payments:Alipay:AppPrivateKey", ex.Message, StringComparison.Ordinal);
     }
@@ -44,7 +45,7 @@ public sealed class AlipayConfigurationTests
         var options = AlipayHarness.OptionsFor(h.Server);
         options.AppPrivateKey = AlipayTestKeys.AppPublicPem;
 
-        Assert.Throws<InvalidOperationException>(() => new AlipayProvider(http, options, TimeProvider.System));
+        Assert.Throws<InvalidConfigurationException>(() => new AlipayProvider(http, options, TimeProvider.System));
     }
 
     public static TheoryData<string> PrivateKeyFormats => ["pkcs8", "pkcs1", "bare"];

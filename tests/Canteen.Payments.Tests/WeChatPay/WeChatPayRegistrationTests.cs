@@ -1,3 +1,4 @@
+using Canteen.Engine.Errors;
 using Canteen.Engine.Payments;
 using Canteen.Payments.WeChatPay;
 using Microsoft.Extensions.Configuration;
@@ -46,7 +47,7 @@ public sealed class WeChatPayRegistrationTests : WeChatPayTestBase
             settings.Remove(key);
         }
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddWeChatPay(Configuration(settings)));
+        var ex = Assert.Throws<InvalidConfigurationException>(() => new ServiceCollection().AddWeChatPay(Configuration(settings)));
 
         Assert.Contains($"{WeChatPayOptions.Section}:{setting}", ex.Message, StringComparison.Ordinal);
     }
@@ -57,7 +58,7 @@ public sealed class WeChatPayRegistrationTests : WeChatPayTestBase
         var settings = Settings();
         settings[$"{WeChatPayOptions.Section}:ApiV3Key"] = "too-short";
 
-        var ex = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddWeChatPay(Configuration(settings)));
+        var ex = Assert.Throws<InvalidConfigurationException>(() => new ServiceCollection().AddWeChatPay(Configuration(settings)));
 
         Assert.Contains("ApiV3Key", ex.Message, StringComparison.Ordinal);
     }

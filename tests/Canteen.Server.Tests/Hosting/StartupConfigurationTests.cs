@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Canteen.Engine.Errors;
 using Canteen.Server.Hosting;
 using Canteen.Server.Tests.Crash;
 using Microsoft.Extensions.Configuration;
@@ -18,12 +19,18 @@ public sealed class StartupConfigurationTests
     [InlineData("--Canteen:Storage=mysql", "Canteen:Storage is 'mysql'")]
     // Checked by a hosted service as the host starts, after the pipeline is built.
     [InlineData("--Canteen:Auth:BootstrapAdmin:Username=a", "Canteen:Auth:BootstrapAdmin:Username must be")]
-    public async Task Main_InvalidSetting_ExitsWithOneLineNamingIt(string setting, string expected)
+    // The payment adapters' own checks: a key that does not parse crashed start-up with a stack trace before.
+    [InlineData(
+        "--Canteen:Payments:Alipay:AppId=2021000 --Canteen:Payments:Alipay:AppPrivateKey=not-a-key "
+        + "--Canteen:Payments:Alipay:AlipayPublicKey=not-a-key --Canteen:Payments:Alipay:NotifyUrl=https://canteen.example/notify",
+        "Canteen:Payments:Alipay:AppPrivateKey is not a valid RSA private key")]
+    [InlineData("--Canteen:Payments:WeChatPay:MchId=1900000000", "Canteen:Payments:WeChatPay:")]
+    public async Task Main_InvalidSetting_ExitsWithOneLineNamingIt(string settings, string expected)
     {
         var directory = Directory.CreateTempSubdirectory("canteen-config-");
         try
         {
-            var start = ServerCommand.For(new Uri($"http://127.0.0.1:{ServerCommand.FreeLoopbackPort()}"), directory.FullName, [setting]);
+            var start = ServerCommand.For(new Uri($"http://127.0.0.1:{ServerCommand.FreeLoopbackPort()}"), directory.FullName, settings.Split(' '));
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);

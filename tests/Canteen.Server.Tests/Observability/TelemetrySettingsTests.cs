@@ -1,4 +1,4 @@
-using Canteen.Server.Hosting;
+using Canteen.Engine.Errors;
 using Canteen.Server.Observability;
 using Microsoft.Extensions.Configuration;
 
