@@ -104,6 +104,9 @@ public sealed partial class PostgresStorage :
     public Task<IReadOnlyList<OutboxEvent>> ReadUnsentAsync(int limit, CancellationToken cancellationToken) =>
         Read(() => _outbox.ReadUnsentAsync(limit, cancellationToken));
 
+    public Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken) =>
+        Read(() => _outbox.AnySentBeforeAsync(occurredBefore, cancellationToken));
+
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
         Read(() => _idempotency.FindAsync(scope, key, cancellationToken));
 

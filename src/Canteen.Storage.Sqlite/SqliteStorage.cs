@@ -99,6 +99,12 @@ public sealed partial class SqliteStorage :
         return _outbox.ReadUnsentAsync(limit, cancellationToken);
     }
 
+    public Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _outbox.AnySentBeforeAsync(occurredBefore, cancellationToken);
+    }
+
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();

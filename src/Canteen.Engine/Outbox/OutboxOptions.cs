@@ -26,6 +26,19 @@ public sealed class OutboxOptions
     /// <summary>Events that may wait for one live-feed watcher (an SSE client); a watcher that falls further behind is dropped.</summary>
     public int WatcherBufferCapacity { get; set; } = 256;
 
+    /// <summary>
+    /// How long sent events and the consumers' inbox records are kept before the pruner deletes them; zero keeps them
+    /// for ever. Must outlast any outage of the relay: an inbox record pruned while its event was still unsent would
+    /// let that event be handled a second time.
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the pruner looks for events older than <see cref="Retention"/>.</summary>
+    public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most outbox rows (and inbox rows per consumer) one pruning commit deletes, so no commit runs long.</summary>
+    public int PruneBatchSize { get; set; } = 5000;
+
     /// <summary>How often an idle SSE stream sends a comment, so proxies and clients can tell it is still alive.</summary>
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

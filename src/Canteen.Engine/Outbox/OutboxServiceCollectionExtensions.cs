@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Canteen.Engine.Outbox;
 
-/// <summary>Registers the outbox relay, the in-process bus, the consumers and the live store feed.</summary>
+/// <summary>Registers the outbox relay and pruner, the in-process bus, the consumers and the live store feed.</summary>
 public static class OutboxServiceCollectionExtensions
 {
     /// <summary>
@@ -18,6 +18,7 @@ public static class OutboxServiceCollectionExtensions
         services.AddSingleton<IEventConsumer>(sp => sp.GetRequiredService<StoreEventsConsumer>());
         services.AddHostedService<EventConsumerHost>();
         services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<OutboxPruner>();
         return services;
     }
 }

@@ -62,3 +62,10 @@ public sealed record MarkOutboxSent(IReadOnlyList<Guid> EventIds, DateTimeOffset
 /// had: the inbox is what turns at-least-once delivery into handled-once.
 /// </summary>
 public sealed record RecordInbox(string Consumer, Guid EventId, DateTimeOffset HandledAt) : StorageWrite;
+
+/// <summary>
+/// Forgets events that are history: up to <paramref name="Limit"/> outbox events that occurred before
+/// <paramref name="OccurredBefore"/> and were sent, and, for each of <paramref name="Consumers"/>, up to
+/// <paramref name="Limit"/> inbox records of events that occurred before it. Unsent events are always kept.
+/// </summary>
+public sealed record PruneEvents(DateTimeOffset OccurredBefore, IReadOnlyList<string> Consumers, int Limit) : StorageWrite;

@@ -29,4 +29,11 @@ internal sealed class OutboxQueries(NpgsqlDataSource dataSource)
 
         return events;
     }
+
+    public async Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM outbox WHERE id < $1 AND sent_at IS NOT NULL);");
+        command.Parameters.Add(Parameters.Of(OutboxEventIds.Floor(occurredBefore)));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

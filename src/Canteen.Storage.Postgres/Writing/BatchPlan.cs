@@ -60,6 +60,13 @@ internal sealed class BatchPlan : IAsyncDisposable
                 case MarkOutboxSent sent:
                     commands.Add(WriteCommands.MarkOutboxSent(sent));
                     break;
+                case PruneEvents prune:
+                    foreach (var command in WriteCommands.PruneEvents(prune))
+                    {
+                        commands.Add(command);
+                    }
+
+                    break;
                 case RecordInbox inbox:
                     var recorded = WriteCommands.RecordInbox(inbox);
                     commands.Add(recorded);

@@ -1,4 +1,5 @@
 using Canteen.Core.Ordering;
+using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -47,6 +48,14 @@ internal static class WriteCommands
         """;
 
     private const string MarkSentSql = "UPDATE outbox SET sent_at = $1 WHERE id = ANY ($2) AND sent_at IS NULL;";
+
+    // Ranges of the primary keys: event ids are time-ordered (OutboxEventIds), so "before" needs no time index.
+    private const string PruneOutboxSql =
+        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id < $1 AND sent_at IS NOT NULL ORDER BY id LIMIT $2);";
+
+    private const string PruneInboxSql =
+        "DELETE FROM inbox WHERE consumer = $1 AND event_id IN (" +
+        "SELECT event_id FROM inbox WHERE consumer = $1 AND event_id < $2 ORDER BY event_id LIMIT $3);";
 
     private const string RecordInboxSql = "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;";
 
@@ -97,4 +106,15 @@ internal static class WriteCommands
         Parameters.Of(write.Consumer),
         Parameters.Of(write.EventId),
         Parameters.Of(StoredValues.ToTicks(write.HandledAt)));
+
+    /// <summary>One statement for the outbox, one per consumer for the inbox.</summary>
+    public static IEnumerable<NpgsqlBatchCommand> PruneEvents(PruneEvents write)
+    {
+        var before = OutboxEventIds.Floor(write.OccurredBefore);
+        yield return Parameters.Command(PruneOutboxSql, Parameters.Of(before), Parameters.Of(write.Limit));
+        foreach (var consumer in write.Consumers)
+        {
+            yield return Parameters.Command(PruneInboxSql, Parameters.Of(consumer), Parameters.Of(before), Parameters.Of(write.Limit));
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -10,6 +11,8 @@ internal sealed class MaintenanceStatements : IDisposable
     private readonly PreparedStatement _resetTotals;
     private readonly PreparedStatement _markSent;
     private readonly PreparedStatement _recordInbox;
+    private readonly PreparedStatement _pruneOutbox;
+    private readonly PreparedStatement _pruneInbox;
 
     public MaintenanceStatements(SqliteConnection connection)
     {
@@ -36,6 +39,18 @@ internal sealed class MaintenanceStatements : IDisposable
             connection,
             "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($consumer, $event_id, $handled_at) ON CONFLICT DO NOTHING;",
             "$consumer", "$event_id", "$handled_at");
+
+        // Ranges of the primary keys: event ids are time-ordered (OutboxEventIds), so "before" needs no time index.
+        // SQLite's DELETE takes no LIMIT in this build, hence the sub-selects.
+        _pruneOutbox = new PreparedStatement(
+            connection,
+            "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE id < $before AND sent_at IS NOT NULL ORDER BY id LIMIT $limit);",
+            "$before", "$limit");
+        _pruneInbox = new PreparedStatement(
+            connection,
+            "DELETE FROM inbox WHERE consumer = $consumer AND event_id IN (" +
+            "SELECT event_id FROM inbox WHERE consumer = $consumer AND event_id < $before ORDER BY event_id LIMIT $limit);",
+            "$consumer", "$before", "$limit");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -44,6 +59,8 @@ internal sealed class MaintenanceStatements : IDisposable
         _resetTotals.Enlist(transaction);
         _markSent.Enlist(transaction);
         _recordInbox.Enlist(transaction);
+        _pruneOutbox.Enlist(transaction);
+        _pruneInbox.Enlist(transaction);
     }
 
     public WriteOutcome ResetDailyStock(ResetDailyStock write)
@@ -69,11 +86,25 @@ internal sealed class MaintenanceStatements : IDisposable
             ? WriteOutcome.Committed
             : WriteOutcome.Duplicate;
 
+    public WriteOutcome PruneEvents(PruneEvents write)
+    {
+        var before = OutboxEventIds.Floor(write.OccurredBefore).ToString("D");
+        _pruneOutbox.Execute(before, write.Limit);
+        foreach (var consumer in write.Consumers)
+        {
+            _pruneInbox.Execute(consumer, before, write.Limit);
+        }
+
+        return WriteOutcome.Committed;
+    }
+
     public void Dispose()
     {
         _settleHolds.Dispose();
         _resetTotals.Dispose();
         _markSent.Dispose();
         _recordInbox.Dispose();
+        _pruneOutbox.Dispose();
+        _pruneInbox.Dispose();
     }
 }

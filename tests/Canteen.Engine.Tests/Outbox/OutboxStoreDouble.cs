@@ -33,6 +33,18 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
         }
     }
 
+    /// <summary>Every event still stored, sent or not.</summary>
+    public IReadOnlyList<Guid> StoredIds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _events.Select(e => e.Id)];
+            }
+        }
+    }
+
     /// <summary>Adds events as if an earlier run had committed them.</summary>
     public void Seed(params OutboxEvent[] events)
     {
@@ -107,6 +119,14 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
         }
     }
 
+    public Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_events.Any(e => e.OccurredAt < occurredBefore && _sent.ContainsKey(e.Id)));
+        }
+    }
+
     public async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StorageWrite> batch, CancellationToken cancellationToken)
     {
         Task? gate;
@@ -163,6 +183,18 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
                 return WriteOutcome.Committed;
             case RecordInbox record:
                 return _inbox.Add((record.Consumer, record.EventId)) ? WriteOutcome.Committed : WriteOutcome.Duplicate;
+            case PruneEvents prune:
+                // By occurrence time, which the real adapters read from the time-ordered ids; an event's inbox
+                // records go with it.
+                foreach (var old in _events.Where(e => e.OccurredAt < prune.OccurredBefore && _sent.ContainsKey(e.Id))
+                    .OrderBy(e => e.OccurredAt).Take(prune.Limit).ToList())
+                {
+                    _events.Remove(old);
+                    _sent.Remove(old.Id);
+                    _inbox.RemoveWhere(r => r.EventId == old.Id && prune.Consumers.Contains(r.Consumer));
+                }
+
+                return WriteOutcome.Committed;
             default:
                 throw new NotSupportedException($"Unexpected write {write.GetType().Name}.");
         }

@@ -106,4 +106,39 @@ public abstract partial class StorageContractTests<TStorage>
         Assert.Equal([WriteOutcome.Committed, WriteOutcome.Duplicate], firstBatch);
         Assert.Equal([WriteOutcome.Duplicate, WriteOutcome.Committed], again);
     }
+
+    [Fact]
+    public async Task CommitAsync_PruneEvents_DeletesOnlySentEventsBeforeTheCutOffWithTheirInboxRecords()
+    {
+        var storage = await OpenAsync();
+        var cutOff = TestOrders.Now.AddDays(7);
+        // Ids as the engine makes them (version 7, from the occurrence time), which is what the adapters range over.
+        InsertOrder At(long id, DateTimeOffset occurredAt) => TestOrders.Insert(TestOrders.Create(id)) with
+        {
+            Event = TestOrders.Event(TestOrders.Create(id), "OrderCreated") with { Id = Guid.CreateVersion7(occurredAt), OccurredAt = occurredAt },
+        };
+        var old = Enumerable.Range(1, 3).Select(i => At(i, TestOrders.Now.AddMinutes(i))).ToList();
+        var oldUnsent = At(4, TestOrders.Now.AddMinutes(4));
+        var recent = At(5, cutOff);
+        await CommitAsync(storage, [.. old, oldUnsent, recent]);
+        var sent = old.Append(recent).Select(w => w.Event.Id).ToList();
+        await CommitAsync(storage, new MarkOutboxSent(sent, cutOff));
+        await CommitAsync(storage, [.. sent.SelectMany(id => new StorageWrite[] { new RecordInbox("kitchen", id, cutOff), new RecordInbox("loyalty", id, cutOff) })]);
+        var before = await storage.AnySentBeforeAsync(cutOff, Ct);
+
+        var first = await CommitAsync(storage, new PruneEvents(cutOff, ["kitchen"], 2));
+        var afterFirst = await storage.AnySentBeforeAsync(cutOff, Ct);
+        await CommitAsync(storage, new PruneEvents(cutOff, ["kitchen"], 2));
+
+        Assert.True(before);
+        Assert.Equal([WriteOutcome.Committed], first);
+        Assert.True(afterFirst); // two of three per commit
+        Assert.False(await storage.AnySentBeforeAsync(cutOff, Ct));
+        Assert.Equal([oldUnsent.Event], await storage.ReadUnsentAsync(10, Ct)); // the unsent one stays however old
+        // A pruned event's "kitchen" record is gone, so a redelivery would count as new; "loyalty" was not asked for,
+        // and the recent event's records stay.
+        var again = await CommitAsync(storage, new RecordInbox("kitchen", old[0].Event.Id, cutOff), new RecordInbox("loyalty", old[0].Event.Id, cutOff),
+            new RecordInbox("kitchen", recent.Event.Id, cutOff));
+        Assert.Equal([WriteOutcome.Committed, WriteOutcome.Duplicate, WriteOutcome.Duplicate], again);
+    }
 }
