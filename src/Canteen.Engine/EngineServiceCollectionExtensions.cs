@@ -45,6 +45,7 @@ public static class EngineServiceCollectionExtensions
         services.AddHostedService<DailyStockReset>();
         services.AddHostedService<ExpirySweeper>();
         services.AddHostedService<PaymentSagaRunner>();
+        services.AddHostedService<IdempotencyPruner>();
         services.AddCanteenOutbox();
         return services;
     }

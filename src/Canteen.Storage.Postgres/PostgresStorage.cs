@@ -110,6 +110,9 @@ public sealed partial class PostgresStorage :
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
         Read(() => _idempotency.FindAsync(scope, key, cancellationToken));
 
+    public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        Read(() => _idempotency.AnyCreatedBeforeAsync(createdBefore, cancellationToken));
+
     public Task<IReadOnlyList<StockTotal>> LoadTotalsAsync(CancellationToken cancellationToken) =>
         Read(() => _stock.LoadTotalsAsync(cancellationToken));
 

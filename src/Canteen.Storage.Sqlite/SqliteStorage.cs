@@ -111,6 +111,12 @@ public sealed partial class SqliteStorage :
         return _idempotency.FindAsync(scope, key, cancellationToken);
     }
 
+    public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        ThrowIfDisposed();
+        return _idempotency.AnyCreatedBeforeAsync(createdBefore, cancellationToken);
+    }
+
     public Task<IReadOnlyList<StockTotal>> LoadTotalsAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();

@@ -5,4 +5,7 @@ public interface IIdempotencyStore
 {
     /// <summary>The record for <paramref name="key"/> within the caller's <paramref name="scope"/>, or null.</summary>
     Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken);
+
+    /// <summary>Whether any record created before <paramref name="createdBefore"/> is still stored (see <c>PruneIdempotency</c>).</summary>
+    Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken);
 }

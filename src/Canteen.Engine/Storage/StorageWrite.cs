@@ -69,3 +69,9 @@ public sealed record RecordInbox(string Consumer, Guid EventId, DateTimeOffset H
 /// <paramref name="Limit"/> inbox records of events that occurred before it. Unsent events are always kept.
 /// </summary>
 public sealed record PruneEvents(DateTimeOffset OccurredBefore, IReadOnlyList<string> Consumers, int Limit) : StorageWrite;
+
+/// <summary>
+/// Forgets up to <paramref name="Limit"/> idempotency records created before <paramref name="CreatedBefore"/>: a retry
+/// with such a key is then treated as a new request.
+/// </summary>
+public sealed record PruneIdempotency(DateTimeOffset CreatedBefore, int Limit) : StorageWrite;

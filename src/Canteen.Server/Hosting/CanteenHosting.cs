@@ -1,4 +1,5 @@
 using Canteen.Engine;
+using Canteen.Engine.Idempotency;
 using Canteen.Engine.Inventory;
 using Canteen.Engine.Ordering;
 using Canteen.Engine.Outbox;
@@ -38,6 +39,7 @@ public static class CanteenHosting
         services.Configure<OrderingOptions>(config.GetSection(OrderingOptions.Section));
         services.Configure<InventoryOptions>(config.GetSection(InventoryOptions.Section));
         services.Configure<OutboxOptions>(config.GetSection(OutboxOptions.Section));
+        services.Configure<IdempotencyOptions>(config.GetSection(IdempotencyOptions.Section));
         services.AddOptions<PaymentOptions>().Bind(config.GetSection(PaymentOptions.Section))
             .Validate(PaymentOptionsRules.IsValid, PaymentOptionsRules.Message).ValidateOnStart();
         services.AddCanteenEngine();

@@ -31,4 +31,11 @@ internal sealed class IdempotencyQueries(NpgsqlDataSource dataSource)
             reader.GetFieldValue<byte[]>(3),
             StoredValues.FromTicks(reader.GetInt64(4)));
     }
+
+    public async Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM idempotency_keys WHERE created_at < $1);");
+        command.Parameters.Add(Parameters.Of(StoredValues.ToTicks(createdBefore)));
+        return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

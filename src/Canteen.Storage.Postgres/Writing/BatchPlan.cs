@@ -60,6 +60,9 @@ internal sealed class BatchPlan : IAsyncDisposable
                 case MarkOutboxSent sent:
                     commands.Add(WriteCommands.MarkOutboxSent(sent));
                     break;
+                case PruneIdempotency prune:
+                    commands.Add(WriteCommands.PruneIdempotency(prune));
+                    break;
                 case PruneEvents prune:
                     foreach (var command in WriteCommands.PruneEvents(prune))
                     {

@@ -57,6 +57,10 @@ internal static class WriteCommands
         "DELETE FROM inbox WHERE consumer = $1 AND event_id IN (" +
         "SELECT event_id FROM inbox WHERE consumer = $1 AND event_id < $2 ORDER BY event_id LIMIT $3);";
 
+    private const string PruneIdempotencySql =
+        "DELETE FROM idempotency_keys WHERE (scope, key) IN (" +
+        "SELECT scope, key FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2);";
+
     private const string RecordInboxSql = "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;";
 
     /// <summary>Returns one row: (updated, existed).</summary>
@@ -117,4 +121,7 @@ internal static class WriteCommands
             yield return Parameters.Command(PruneInboxSql, Parameters.Of(consumer), Parameters.Of(before), Parameters.Of(write.Limit));
         }
     }
+
+    public static NpgsqlBatchCommand PruneIdempotency(PruneIdempotency write) =>
+        Parameters.Command(PruneIdempotencySql, Parameters.Of(StoredValues.ToTicks(write.CreatedBefore)), Parameters.Of(write.Limit));
 }

@@ -18,7 +18,8 @@ namespace Canteen.Storage.Sqlite.Reading;
 /// key and fail that write alone: a refused request, never a duplicate order.</para>
 /// <para>Sized at start-up for <c>max(capacity, 2 × stored keys)</c> keys at 10–20 bits each (rounded up to a power
 /// of two; false "maybe" rate under 1 % when full); past that the rate climbs and lookups come back gradually, never
-/// wrongly. Keys are never expired from storage today, so a restart re-sizes it.</para>
+/// wrongly. A key pruned from storage after its retention stays here as a harmless "maybe" until a restart
+/// re-sizes the filter.</para>
 /// </remarks>
 internal sealed class IdempotencyFilter
 {

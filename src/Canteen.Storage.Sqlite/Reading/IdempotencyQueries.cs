@@ -37,4 +37,13 @@ internal sealed class IdempotencyQueries(SqliteConnections connections, Idempote
             reader.IsDBNull(3) ? [] : reader.GetFieldValue<byte[]>(3),
             StoredValues.FromTicks(reader.GetInt64(4)));
     }
+
+    public async Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM idempotency_keys WHERE created_at < $before);";
+        command.Parameters.AddWithValue("$before", StoredValues.ToTicks(createdBefore));
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
 }

@@ -51,6 +51,7 @@ internal sealed class BatchWriter : IDisposable
                 MarkOutboxSent sent => _maintenance.MarkSent(sent),
                 RecordInbox inbox => _maintenance.RecordInbox(inbox),
                 PruneEvents prune => _maintenance.PruneEvents(prune),
+                PruneIdempotency prune => _maintenance.PruneIdempotency(prune),
                 null => throw new ArgumentException($"Write {i} of the batch is null.", nameof(batch)),
                 var other => throw new NotSupportedException($"Unknown storage write {other.GetType().Name}."),
             };

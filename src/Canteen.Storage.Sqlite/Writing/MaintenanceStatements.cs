@@ -13,6 +13,7 @@ internal sealed class MaintenanceStatements : IDisposable
     private readonly PreparedStatement _recordInbox;
     private readonly PreparedStatement _pruneOutbox;
     private readonly PreparedStatement _pruneInbox;
+    private readonly PreparedStatement _pruneIdempotency;
 
     public MaintenanceStatements(SqliteConnection connection)
     {
@@ -51,6 +52,11 @@ internal sealed class MaintenanceStatements : IDisposable
             "DELETE FROM inbox WHERE consumer = $consumer AND event_id IN (" +
             "SELECT event_id FROM inbox WHERE consumer = $consumer AND event_id < $before ORDER BY event_id LIMIT $limit);",
             "$consumer", "$before", "$limit");
+        _pruneIdempotency = new PreparedStatement(
+            connection,
+            "DELETE FROM idempotency_keys WHERE id IN (" +
+            "SELECT id FROM idempotency_keys WHERE created_at < $before ORDER BY created_at LIMIT $limit);",
+            "$before", "$limit");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -61,6 +67,7 @@ internal sealed class MaintenanceStatements : IDisposable
         _recordInbox.Enlist(transaction);
         _pruneOutbox.Enlist(transaction);
         _pruneInbox.Enlist(transaction);
+        _pruneIdempotency.Enlist(transaction);
     }
 
     public WriteOutcome ResetDailyStock(ResetDailyStock write)
@@ -98,6 +105,12 @@ internal sealed class MaintenanceStatements : IDisposable
         return WriteOutcome.Committed;
     }
 
+    public WriteOutcome PruneIdempotency(PruneIdempotency write)
+    {
+        _pruneIdempotency.Execute(StoredValues.ToTicks(write.CreatedBefore), write.Limit);
+        return WriteOutcome.Committed;
+    }
+
     public void Dispose()
     {
         _settleHolds.Dispose();
@@ -106,5 +119,6 @@ internal sealed class MaintenanceStatements : IDisposable
         _recordInbox.Dispose();
         _pruneOutbox.Dispose();
         _pruneInbox.Dispose();
+        _pruneIdempotency.Dispose();
     }
 }

@@ -198,6 +198,9 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
         return Task.FromResult(_state.Idempotency.GetValueOrDefault((scope, key)));
     }
 
+    public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        Task.FromResult(_state.Idempotency.Values.Any(r => r.CreatedAt < createdBefore));
+
     private static WriteOutcome Apply(ref State state, StorageWrite write)
     {
         switch (write)
@@ -254,6 +257,12 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
 
             case SetStockTotal total:
                 state = state with { Totals = state.Totals.SetItem((total.StoreId, total.DishId), total.Total) };
+                return WriteOutcome.Committed;
+
+            case PruneIdempotency prune:
+                var old = state.Idempotency.Where(e => e.Value.CreatedAt < prune.CreatedBefore)
+                    .OrderBy(e => e.Value.CreatedAt).Take(prune.Limit).Select(e => e.Key);
+                state = state with { Idempotency = state.Idempotency.RemoveRange(old) };
                 return WriteOutcome.Committed;
 
             default:

@@ -33,7 +33,7 @@ public sealed partial class SqliteStorageTests
                 INSERT INTO old_keys SELECT scope, key, request_hash, status_code, location, body, created_at FROM idempotency_keys;
                 DROP TABLE idempotency_keys;
                 ALTER TABLE old_keys RENAME TO idempotency_keys;
-                DELETE FROM schema_version WHERE version = 5;
+                DELETE FROM schema_version WHERE version >= 5; -- 0006 indexes the table 0005 made; dropped with it
                 """);
             Assert.Equal(4L, RawSqlite.Scalar(raw, "SELECT MAX(version) FROM schema_version;"));
         }
@@ -54,6 +54,8 @@ public sealed partial class SqliteStorageTests
         Assert.Null(await reopened.FindAsync(3, Ct));
         using var check = RawSqlite.Open(reopened.FilePath);
         Assert.DoesNotContain("WITHOUT ROWID", (string)RawSqlite.Scalar(check, "SELECT sql FROM sqlite_master WHERE name = 'idempotency_keys';")!, StringComparison.Ordinal);
-        Assert.Equal(["ux_idempotency_keys"], RawSqlite.Column(check, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys';"));
+        Assert.Equal(
+            ["ix_idempotency_keys_created", "ux_idempotency_keys"],
+            RawSqlite.Column(check, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'idempotency_keys' ORDER BY name;"));
     }
 }

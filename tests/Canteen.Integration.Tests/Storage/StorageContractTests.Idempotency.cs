@@ -1,3 +1,4 @@
+using Canteen.Engine.Storage;
 using Canteen.Integration.Tests.Support;
 
 namespace Canteen.Integration.Tests.Storage;
@@ -32,5 +33,31 @@ public abstract partial class StorageContractTests<TStorage>
 
         Assert.Null(await FindRecordAsync(storage, record.Scope, "key-2"));
         Assert.Null(await FindRecordAsync(storage, "guest-2", record.Key));
+    }
+
+    [Fact]
+    public async Task CommitAsync_PruneIdempotency_DeletesOnlyRecordsCreatedBeforeTheCutOffOldestFirst()
+    {
+        var storage = await OpenAsync();
+        var cutOff = TestOrders.Now.AddDays(2);
+        var old = Enumerable.Range(1, 3).Select(i => TestOrders.Idempotency($"old-{i}") with { CreatedAt = TestOrders.Now.AddMinutes(i) }).ToList();
+        var recent = TestOrders.Idempotency("recent") with { CreatedAt = cutOff };
+        await CommitAsync(storage, [.. old.Append(recent).Select((r, i) => TestOrders.Insert(TestOrders.Create(i + 1), idempotency: r))]);
+        var before = await storage.AnyCreatedBeforeAsync(cutOff, Ct);
+
+        var outcomes = await CommitAsync(storage, new PruneIdempotency(cutOff, 2));
+        var afterFirst = await storage.AnyCreatedBeforeAsync(cutOff, Ct);
+        var oldestGone = await FindRecordAsync(storage, old[0].Scope, old[0].Key);
+        var youngestOldKept = await FindRecordAsync(storage, old[2].Scope, old[2].Key);
+        await CommitAsync(storage, new PruneIdempotency(cutOff, 2));
+
+        Assert.True(before);
+        Assert.Equal([WriteOutcome.Committed], outcomes);
+        Assert.True(afterFirst);
+        Assert.Null(oldestGone);
+        Assert.NotNull(youngestOldKept); // two per commit, oldest first
+        Assert.False(await storage.AnyCreatedBeforeAsync(cutOff, Ct));
+        Assert.Null(await FindRecordAsync(storage, old[2].Scope, old[2].Key));
+        Assert.NotNull(await FindRecordAsync(storage, recent.Scope, recent.Key));
     }
 }
