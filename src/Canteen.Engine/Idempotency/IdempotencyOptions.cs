@@ -14,6 +14,9 @@ public sealed class IdempotencyOptions
     /// <summary>How often the pruner looks for records older than <see cref="Retention"/>.</summary>
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(10);
 
-    /// <summary>The most records one pruning commit deletes, so no commit runs long.</summary>
-    public int PruneBatchSize { get; set; } = 5000;
+    /// <summary>
+    /// The most records one pruning commit deletes. Guests' orders share that commit: 1,000 records (with their stored
+    /// responses) cost about 8–10 ms of SQLite time on the reference machine, 5,000 about 50.
+    /// </summary>
+    public int PruneBatchSize { get; set; } = 1000;
 }
