@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Canteen.Storage.Sqlite.Writing;
 
-/// <summary>Prepared statements for the writes that are not order changes: the daily reset, the outbox relay, the inbox.</summary>
+/// <summary>Prepared statements for the writes that are not order changes: the daily reset, the outbox relay, the inbox, pruning.</summary>
 internal sealed class MaintenanceStatements : IDisposable
 {
     private readonly PreparedStatement _settleHolds;
