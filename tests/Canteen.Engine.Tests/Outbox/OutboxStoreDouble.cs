@@ -1,6 +1,7 @@
 using Canteen.Core.Ordering;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Engine.Tests.Support;
 
 namespace Canteen.Engine.Tests.Outbox;
 
@@ -19,8 +20,7 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
     private readonly Dictionary<Guid, DateTimeOffset> _sent = [];
     private readonly HashSet<(string Consumer, Guid EventId)> _inbox = [];
     private Predicate<StorageWrite>? _failWhen;
-    private TaskCompletionSource? _gate;
-    private TaskCompletionSource _blockedCommit = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CommitGate _commits = new();
 
     public IReadOnlyList<Guid> UnsentIds
     {
@@ -77,35 +77,12 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
     public void StopFailing() => SetFailure(null);
 
     /// <summary>Completes once a commit is waiting at the gate set by <see cref="Block"/>.</summary>
-    public Task BlockedCommit
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _blockedCommit.Task;
-            }
-        }
-    }
+    public Task BlockedCommit => _commits.BlockedCommit;
 
     /// <summary>From now on every commit waits until <see cref="Unblock"/>, so writes pile up in the writer's queue.</summary>
-    public void Block()
-    {
-        lock (_lock)
-        {
-            _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _blockedCommit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-    }
+    public void Block() => _commits.Block();
 
-    public void Unblock()
-    {
-        lock (_lock)
-        {
-            _gate?.TrySetResult();
-            _gate = null;
-        }
-    }
+    public void Unblock() => _commits.Unblock();
 
     /// <summary>The most inbox rows any one committed batch carried.</summary>
     public int MostInboxRowsInOneBatch { get; private set; }
@@ -129,20 +106,7 @@ internal sealed class OutboxStoreDouble : IOrderStore, IOutboxStore
 
     public async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StorageWrite> batch, CancellationToken cancellationToken)
     {
-        Task? gate;
-        lock (_lock)
-        {
-            gate = _gate?.Task;
-            if (gate is not null)
-            {
-                _blockedCommit.TrySetResult();
-            }
-        }
-
-        if (gate is not null)
-        {
-            await gate;
-        }
+        await _commits.PassAsync();
 
         lock (_lock)
         {

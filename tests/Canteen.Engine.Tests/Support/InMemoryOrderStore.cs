@@ -20,8 +20,7 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
     private readonly Lock _lock = new();
     private readonly List<IReadOnlyList<StorageWrite>> _batches = [];
     private volatile State _state = State.Empty;
-    private TaskCompletionSource? _gate;
-    private TaskCompletionSource _blockedCommit = NewSignal();
+    private readonly CommitGate _commits = new();
     private Predicate<StorageWrite>? _failWhen;
     private volatile bool _failIdempotencyReads;
 
@@ -42,16 +41,7 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
     public IReadOnlyList<OutboxEvent> Events => _state.Events;
 
     /// <summary>Completes once a commit is waiting at the gate set by <see cref="Block"/>.</summary>
-    public Task BlockedCommit
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _blockedCommit.Task;
-            }
-        }
-    }
+    public Task BlockedCommit => _commits.BlockedCommit;
 
     public bool FailIdempotencyReads
     {
@@ -60,23 +50,9 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
     }
 
     /// <summary>From now on every commit waits at a gate until <see cref="Unblock"/>.</summary>
-    public void Block()
-    {
-        lock (_lock)
-        {
-            _gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _blockedCommit = NewSignal();
-        }
-    }
+    public void Block() => _commits.Block();
 
-    public void Unblock()
-    {
-        lock (_lock)
-        {
-            _gate?.TrySetResult();
-            _gate = null;
-        }
-    }
+    public void Unblock() => _commits.Unblock();
 
     /// <summary>Every batch holding a write for <paramref name="orderId"/> throws <see cref="IOException"/>.</summary>
     public void FailCommitsContaining(long orderId) => FailWhen(w => OrderIdOf(w) == orderId);
@@ -153,21 +129,12 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
     public async Task<IReadOnlyList<WriteOutcome>> CommitAsync(IReadOnlyList<StorageWrite> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        TaskCompletionSource? gate;
         lock (_lock)
         {
             _batches.Add([.. batch]);
-            gate = _gate;
-            if (gate is not null)
-            {
-                _blockedCommit.TrySetResult();
-            }
         }
 
-        if (gate is not null)
-        {
-            await gate.Task;
-        }
+        await _commits.PassAsync();
 
         lock (_lock)
         {
@@ -277,7 +244,6 @@ internal sealed class InMemoryOrderStore : IOrderStore, IIdempotencyStore
         _ => null,
     };
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private void FailWhen(Predicate<StorageWrite>? predicate)
     {
