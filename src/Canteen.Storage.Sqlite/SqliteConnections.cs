@@ -98,6 +98,16 @@ internal sealed class SqliteConnections
         }
     }
 
+    /// <summary>Whether <paramref name="from"/> (a FROM and WHERE clause with one parameter, <c>$p</c>) matches any row.</summary>
+    public async Task<bool> AnyAsync(string from, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT EXISTS (SELECT 1 {from});";
+        command.Parameters.AddWithValue("$p", value);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
+    }
+
     /// <summary>Closes idle pooled readers so the file is released (at dispose; in-use ones close when returned).</summary>
     public void ClearReadPool()
     {

@@ -51,11 +51,7 @@ internal sealed class BatchPlan : IAsyncDisposable
                     commands.Add(WriteCommands.SetStockTotal(stock));
                     break;
                 case ResetDailyStock reset:
-                    foreach (var command in WriteCommands.ResetDailyStock(reset))
-                    {
-                        commands.Add(command);
-                    }
-
+                    AddAll(commands, WriteCommands.ResetDailyStock(reset));
                     break;
                 case MarkOutboxSent sent:
                     commands.Add(WriteCommands.MarkOutboxSent(sent));
@@ -64,11 +60,7 @@ internal sealed class BatchPlan : IAsyncDisposable
                     commands.Add(WriteCommands.PruneIdempotency(prune));
                     break;
                 case PruneEvents prune:
-                    foreach (var command in WriteCommands.PruneEvents(prune))
-                    {
-                        commands.Add(command);
-                    }
-
+                    AddAll(commands, WriteCommands.PruneEvents(prune));
                     break;
                 case RecordInbox inbox:
                     var recorded = WriteCommands.RecordInbox(inbox);
@@ -136,6 +128,15 @@ internal sealed class BatchPlan : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _batch.DisposeAsync();
+
+    // The command collection has no AddRange; a write of several statements adds them in order.
+    private static void AddAll(NpgsqlBatchCommandCollection commands, IEnumerable<NpgsqlBatchCommand> statements)
+    {
+        foreach (var statement in statements)
+        {
+            commands.Add(statement);
+        }
+    }
 
     private readonly record struct Source(Kind Kind, NpgsqlBatchCommand? Command);
 }

@@ -38,12 +38,6 @@ internal sealed class IdempotencyQueries(SqliteConnections connections, Idempote
             StoredValues.FromTicks(reader.GetInt64(4)));
     }
 
-    public async Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM idempotency_keys WHERE created_at < $before);";
-        command.Parameters.AddWithValue("$before", StoredValues.ToTicks(createdBefore));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
-    }
+    public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
+        connections.AnyAsync("FROM idempotency_keys WHERE created_at < $p", StoredValues.ToTicks(createdBefore), cancellationToken);
 }

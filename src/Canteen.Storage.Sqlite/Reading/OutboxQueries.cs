@@ -31,12 +31,7 @@ internal sealed class OutboxQueries(SqliteConnections connections)
         return events;
     }
 
-    public async Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT EXISTS (SELECT 1 FROM outbox WHERE id < $before AND sent_at IS NOT NULL);";
-        command.Parameters.AddWithValue("$before", OutboxEventIds.Floor(occurredBefore).ToString("D"));
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
-    }
+    public Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken) =>
+        connections.AnyAsync(
+            "FROM outbox WHERE id < $p AND sent_at IS NOT NULL", OutboxEventIds.Floor(occurredBefore).ToString("D"), cancellationToken);
 }
