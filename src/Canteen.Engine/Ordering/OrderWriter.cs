@@ -26,14 +26,13 @@ namespace Canteen.Engine.Ordering;
 public sealed partial class OrderWriter : IAsyncDisposable
 {
     // Unbounded as a channel; bounded by the two allowances below, taken before a write is queued and given back as
-    // the loop takes it out.
-    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    // the loop takes it out. Not declared single-reader: that variant cannot count its items (QueueDepth).
+    private readonly Channel<PendingWrite> _queue = Channel.CreateUnbounded<PendingWrite>();
     private readonly SemaphoreSlim _systemPlaces;
     private readonly IOrderStore _store;
     private readonly OrderingOptions _options;
     private readonly ILogger<OrderWriter> _logger;
     private int _guestWrites;
-    private int _queued; // a single-reader unbounded channel cannot count its items
     private Task? _loop;
 
     public OrderWriter(IOrderStore store, IOptions<OrderingOptions> options, ILogger<OrderWriter> logger)
@@ -46,7 +45,7 @@ public sealed partial class OrderWriter : IAsyncDisposable
     }
 
     /// <summary>Writes waiting for the writer right now.</summary>
-    public int QueueDepth => Volatile.Read(ref _queued);
+    public int QueueDepth => _queue.Reader.Count;
 
     /// <summary>Raised after each committed batch with its size (for metrics and tests).</summary>
     public event Action<int>? BatchCommitted;
@@ -128,17 +127,15 @@ public sealed partial class OrderWriter : IAsyncDisposable
         }
     }
 
-    // Counted before the write becomes visible to the loop, so the depth never dips below zero.
+    // Counted before the write becomes visible to the loop, so the depth gauge never dips below zero.
     private bool Enqueue(PendingWrite pending)
     {
-        Interlocked.Increment(ref _queued);
         CanteenMetrics.WriteQueued(1);
         if (_queue.Writer.TryWrite(pending))
         {
             return true;
         }
 
-        Interlocked.Decrement(ref _queued);
         CanteenMetrics.WritesDequeued(1);
         return false;
     }
@@ -156,7 +153,6 @@ public sealed partial class OrderWriter : IAsyncDisposable
                 Interlocked.Decrement(ref _guestWrites);
             }
 
-            Interlocked.Decrement(ref _queued);
             batch.Add(pending);
         }
     }
