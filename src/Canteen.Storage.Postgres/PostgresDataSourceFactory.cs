@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using Npgsql;
 
@@ -35,8 +36,24 @@ internal static partial class PostgresDataSourceFactory
             settings.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
 
+        // By default Npgsql resets every connection handed back to the pool (DISCARD ALL's seven statements, sent
+        // with the next command): about one reset per order placed, and a fifth of PostgreSQL's CPU per order at
+        // peak. The adapter leaves no session state to reset: search_path comes with the start-up packet, the schema
+        // lock is transaction-scoped, and nothing listens, prepares by hand or creates temporary tables. An explicit
+        // "No Reset On Close" in the connection string still wins.
+        if (!Mentions(options.ConnectionString, "NoResetOnClose"))
+        {
+            settings.NoResetOnClose = true;
+        }
+
         return builder.Build();
     }
+
+    // Npgsql's own builder reports every keyword it knows as present; the plain parser sees only what was written
+    // (in either spelling, "No Reset On Close" or "NoResetOnClose").
+    private static bool Mentions(string connectionString, string keyword) =>
+        new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), keyword, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// The schema name is spliced into <c>CREATE SCHEMA</c> (identifiers take no parameters) and into search_path,
