@@ -26,6 +26,7 @@ public sealed partial class PostgresStorage :
     private readonly StockQueries _stock;
     private readonly CatalogReader _catalog;
     private readonly IdempotencyQueries _idempotency;
+    private readonly IdempotencyLookups _lookups;
     private readonly OutboxQueries _outbox;
     private int _initialized;
     private int _disposed;
@@ -39,6 +40,7 @@ public sealed partial class PostgresStorage :
         _stock = new StockQueries(_dataSource);
         _catalog = new CatalogReader(_dataSource);
         _idempotency = new IdempotencyQueries(_dataSource);
+        _lookups = new IdempotencyLookups(_idempotency);
         _outbox = new OutboxQueries(_dataSource);
     }
 
@@ -108,7 +110,7 @@ public sealed partial class PostgresStorage :
         Read(() => _outbox.AnySentBeforeAsync(occurredBefore, cancellationToken));
 
     public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
-        Read(() => _idempotency.FindAsync(scope, key, cancellationToken));
+        Read(() => _lookups.FindAsync(scope, key, cancellationToken));
 
     public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
         Read(() => _idempotency.AnyCreatedBeforeAsync(createdBefore, cancellationToken));
@@ -130,6 +132,7 @@ public sealed partial class PostgresStorage :
             return;
         }
 
+        await _lookups.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 

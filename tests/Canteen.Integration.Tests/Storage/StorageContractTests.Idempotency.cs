@@ -36,6 +36,49 @@ public abstract partial class StorageContractTests<TStorage>
     }
 
     [Fact]
+    public async Task FindAsync_ManyLookupsAtOnce_EachGetsTheRecordOfItsOwnKey()
+    {
+        var storage = await OpenAsync();
+        var stored = Enumerable.Range(0, 40).Where(i => i % 2 == 0)
+            .Select(i => TestOrders.Idempotency($"key-{i}", body: [(byte)i])).ToList();
+        await CommitAsync(storage, [.. stored.Select((r, i) => TestOrders.Insert(TestOrders.Create(i + 1), idempotency: r))]);
+
+        // Every key twice, stored and unknown ones interleaved, all in flight together.
+        var keys = Enumerable.Range(0, 40).Concat(Enumerable.Range(0, 40)).Select(i => $"key-{i}").ToList();
+        var found = await Task.WhenAll(keys.Select(k => storage.FindAsync(stored[0].Scope, k, Ct)));
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var number = int.Parse(keys[i][4..], System.Globalization.CultureInfo.InvariantCulture);
+            if (number % 2 == 0)
+            {
+                Assert.Equal(keys[i], found[i]?.Key);
+                Assert.Equal([(byte)number], found[i]!.Body);
+            }
+            else
+            {
+                Assert.Null(found[i]);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task FindAsync_CancelledCaller_ThrowsWhileOthersStillGetTheirAnswer()
+    {
+        var storage = await OpenAsync();
+        var record = TestOrders.Idempotency("key-1");
+        await CommitAsync(storage, TestOrders.Insert(TestOrders.Create(1), idempotency: record));
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var gaveUp = storage.FindAsync(record.Scope, record.Key, cancelled.Token);
+        var waited = storage.FindAsync(record.Scope, record.Key, Ct);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => gaveUp);
+        Assert.Equal(record.Key, (await waited)?.Key);
+    }
+
+    [Fact]
     public async Task CommitAsync_PruneIdempotency_DeletesOnlyRecordsCreatedBeforeTheCutOffOldestFirst()
     {
         var storage = await OpenAsync();
