@@ -47,7 +47,11 @@ internal static class WriteCommands
         WHERE l.store_id = $1;
         """;
 
-    private const string MarkSentSql = "UPDATE outbox SET sent_at = $1 WHERE id = ANY ($2) AND sent_at IS NULL;";
+    // "Not sent yet" is written so the planner cannot prove "sent_at IS NULL" from it: with the plain form it
+    // matched the partial index ix_outbox_unsent and scanned all of it (dead entries of sent events included) for
+    // every mark, or ANDed it with the primary key; measured, 67 buffers per event marked and the largest statement
+    // cost per order on PostgreSQL. This way each id is one probe of the primary key.
+    internal const string MarkSentSql = "UPDATE outbox SET sent_at = $1 WHERE id = ANY ($2) AND COALESCE(sent_at, -1) = -1;";
 
     // Ranges of the primary keys: event ids are time-ordered (OutboxEventIds), so "before" needs no time index.
     private const string PruneOutboxSql =
