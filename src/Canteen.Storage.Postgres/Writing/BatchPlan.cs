@@ -5,47 +5,53 @@ namespace Canteen.Storage.Postgres.Writing;
 
 /// <summary>
 /// A whole storage batch as one <see cref="NpgsqlBatch"/>, plus where each write's outcome will come from: fixed
-/// (inserts and maintenance commit or the batch fails), the row an update (of an order or a payment) returns, or an
-/// inbox insert's row count.
+/// (inserts and maintenance commit or the batch fails), the row an update (of an order or a payment) returns, or the
+/// rows an inbox run's insert returns. Result sets are read in statement order.
 /// </summary>
 internal sealed class BatchPlan : IAsyncDisposable
 {
     private readonly NpgsqlBatch _batch = new();
-    private readonly Source[] _sources;
+    private readonly int _count;
+    private readonly List<ResultSet> _results = [];
 
-    private BatchPlan(int count) => _sources = new Source[count];
-
-    private enum Kind
-    {
-        Committed,
-        UpdateRow,
-        InboxRowCount,
-    }
+    private BatchPlan(int count) => _count = count;
 
     public static BatchPlan Build(IReadOnlyList<StorageWrite> writes)
     {
         var plan = new BatchPlan(writes.Count);
         var commands = plan._batch.BatchCommands;
-        InsertRun? run = null;
+        InsertRun? inserts = null;
+        InboxRun? inbox = null;
         for (var i = 0; i < writes.Count; i++)
         {
-            if (writes[i] is InsertOrder insert)
+            // Only consecutive writes of one kind are merged, so the statements keep the batch's order.
+            if (writes[i] is not InsertOrder && inserts is not null)
             {
-                (run ??= new InsertRun()).Add(insert);
-                continue;
+                inserts.AppendTo(plan._batch);
+                inserts = null;
             }
 
-            run?.AppendTo(plan._batch);
-            run = null;
+            if (writes[i] is not RecordInbox && inbox is not null)
+            {
+                plan.AddInbox(inbox);
+                inbox = null;
+            }
+
             switch (writes[i])
             {
+                case InsertOrder insert:
+                    (inserts ??= new InsertRun()).Add(insert);
+                    break;
+                case RecordInbox record:
+                    (inbox ??= new InboxRun()).Add(i, record);
+                    break;
                 case UpdateOrder update:
                     commands.Add(WriteCommands.UpdateOrder(update));
-                    plan._sources[i] = new Source(Kind.UpdateRow, null);
+                    plan._results.Add(new ResultSet(i, null));
                     break;
                 case SavePayment payment:
                     commands.Add(SavePaymentCommand.Create(payment));
-                    plan._sources[i] = new Source(Kind.UpdateRow, null);
+                    plan._results.Add(new ResultSet(i, null));
                     break;
                 case SetStockTotal stock:
                     commands.Add(WriteCommands.SetStockTotal(stock));
@@ -62,11 +68,6 @@ internal sealed class BatchPlan : IAsyncDisposable
                 case PruneEvents prune:
                     AddAll(commands, WriteCommands.PruneEvents(prune));
                     break;
-                case RecordInbox inbox:
-                    var recorded = WriteCommands.RecordInbox(inbox);
-                    commands.Add(recorded);
-                    plan._sources[i] = new Source(Kind.InboxRowCount, recorded);
-                    break;
                 case null:
                     throw new ArgumentException($"Write {i} of the batch is null.", nameof(writes));
                 default:
@@ -74,7 +75,12 @@ internal sealed class BatchPlan : IAsyncDisposable
             }
         }
 
-        run?.AppendTo(plan._batch);
+        inserts?.AppendTo(plan._batch);
+        if (inbox is not null)
+        {
+            plan.AddInbox(inbox);
+        }
+
         return plan;
     }
 
@@ -85,42 +91,40 @@ internal sealed class BatchPlan : IAsyncDisposable
     /// </summary>
     public async Task<WriteOutcome[]> ExecuteAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
-        var outcomes = new WriteOutcome[_sources.Length];
+        var outcomes = new WriteOutcome[_count];
         _batch.Connection = connection;
         await using (var reader = await _batch.ExecuteReaderAsync(cancellationToken))
         {
-            // Npgsql skips statements that return no rows, so the result sets are exactly the updates', in order.
-            var first = true;
-            for (var i = 0; i < _sources.Length; i++)
+            // Npgsql skips statements that return no rows at all, so the result sets are exactly the updates' and the
+            // inbox runs', in order (an inbox insert that inserted nothing still has its, empty, result set).
+            for (var r = 0; r < _results.Count; r++)
             {
-                if (_sources[i].Kind != Kind.UpdateRow)
+                if (r > 0 && !await reader.NextResultAsync(cancellationToken))
                 {
+                    throw new InvalidOperationException($"Result set {r} of the batch is missing.");
+                }
+
+                if (_results[r].Inbox is { } inbox)
+                {
+                    await inbox.ResolveAsync(reader, outcomes, cancellationToken);
                     continue;
                 }
 
-                if ((!first && !await reader.NextResultAsync(cancellationToken)) || !await reader.ReadAsync(cancellationToken))
+                var i = _results[r].WriteIndex;
+                if (!await reader.ReadAsync(cancellationToken))
                 {
                     throw new InvalidOperationException($"The update of write {i} returned no outcome row.");
                 }
 
-                first = false;
                 outcomes[i] = reader.GetBoolean(0) ? WriteOutcome.Committed
                     : reader.GetBoolean(1) ? WriteOutcome.VersionConflict
                     : WriteOutcome.NotFound;
             }
 
-            // Read to the end: a statement after the last update may still fail, and the commit itself is only
+            // Read to the end: a statement after the last result set may still fail, and the commit itself is only
             // known once the server answers the Sync; outcomes are never reported for a batch that did not commit.
             while (await reader.NextResultAsync(cancellationToken))
             {
-            }
-        }
-
-        for (var i = 0; i < _sources.Length; i++)
-        {
-            if (_sources[i].Kind == Kind.InboxRowCount)
-            {
-                outcomes[i] = _sources[i].Command!.RecordsAffected == 1 ? WriteOutcome.Committed : WriteOutcome.Duplicate;
             }
         }
 
@@ -138,5 +142,12 @@ internal sealed class BatchPlan : IAsyncDisposable
         }
     }
 
-    private readonly record struct Source(Kind Kind, NpgsqlBatchCommand? Command);
+    private void AddInbox(InboxRun inbox)
+    {
+        _batch.BatchCommands.Add(inbox.ToCommand());
+        _results.Add(new ResultSet(-1, inbox));
+    }
+
+    /// <summary>One result set of the batch: an update's outcome row (for write <see cref="WriteIndex"/>) or an inbox run's rows.</summary>
+    private readonly record struct ResultSet(int WriteIndex, InboxRun? Inbox);
 }

@@ -6,7 +6,7 @@ using NpgsqlTypes;
 
 namespace Canteen.Storage.Postgres.Writing;
 
-/// <summary>One statement per write for everything that is not a new order; fixed texts, so they get prepared.</summary>
+/// <summary>One statement per write for everything but new orders and inbox records (merged into runs); fixed texts, so they get prepared.</summary>
 internal static class WriteCommands
 {
     // What a status move writes besides the row, hanging off the order UPDATE's RETURNING (CTE "u") so a write that
@@ -65,8 +65,6 @@ internal static class WriteCommands
         "DELETE FROM idempotency_keys WHERE (scope, key) IN (" +
         "SELECT scope, key FROM idempotency_keys WHERE created_at < $1 ORDER BY created_at LIMIT $2);";
 
-    private const string RecordInboxSql = "INSERT INTO inbox (consumer, event_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING;";
-
     /// <summary>Returns one row: (updated, existed).</summary>
     public static NpgsqlBatchCommand UpdateOrder(UpdateOrder write) => Parameters.Command(UpdateOrderSql, OrderChange(write));
 
@@ -107,13 +105,6 @@ internal static class WriteCommands
 
     public static NpgsqlBatchCommand MarkOutboxSent(MarkOutboxSent write) =>
         Parameters.Command(MarkSentSql, Parameters.Of(StoredValues.ToTicks(write.SentAt)), Parameters.Of(write.EventIds.ToArray()));
-
-    /// <summary>Affects one row the first time, none when the consumer already handled the event.</summary>
-    public static NpgsqlBatchCommand RecordInbox(RecordInbox write) => Parameters.Command(
-        RecordInboxSql,
-        Parameters.Of(write.Consumer),
-        Parameters.Of(write.EventId),
-        Parameters.Of(StoredValues.ToTicks(write.HandledAt)));
 
     /// <summary>One statement for the outbox, one per consumer for the inbox.</summary>
     public static IEnumerable<NpgsqlBatchCommand> PruneEvents(PruneEvents write)

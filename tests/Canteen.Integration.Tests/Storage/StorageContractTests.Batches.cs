@@ -34,6 +34,33 @@ public abstract partial class StorageContractTests<TStorage>
     }
 
     [Fact]
+    public async Task CommitAsync_InboxRecordsBetweenUpdates_EachWriteGetsItsOwnOutcomeInOrder()
+    {
+        var storage = await OpenAsync();
+        var a = TestOrders.Create(1);
+        await CommitAsync(storage, TestOrders.Insert(a));
+        var (seen, fresh, other) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await CommitAsync(storage, new RecordInbox("kitchen", seen, TestOrders.Now));
+
+        var outcomes = await CommitAsync(
+            storage,
+            new RecordInbox("kitchen", fresh, TestOrders.Now),
+            new RecordInbox("kitchen", seen, TestOrders.Now),
+            TestOrders.Update(TestOrders.Moved(a, OrderStatus.Paying, TimeSpan.FromSeconds(1)), expectedVersion: 1),
+            new RecordInbox("kitchen", other, TestOrders.Now),
+            new RecordInbox("kitchen", other, TestOrders.Now),
+            new RecordInbox("loyalty", seen, TestOrders.Now),
+            TestOrders.Update(TestOrders.Moved(TestOrders.Create(9), OrderStatus.Paying, TimeSpan.FromSeconds(1)), expectedVersion: 1),
+            new RecordInbox("kitchen", fresh, TestOrders.Now));
+
+        Assert.Equal(
+            [WriteOutcome.Committed, WriteOutcome.Duplicate, WriteOutcome.Committed, WriteOutcome.Committed, WriteOutcome.Duplicate,
+             WriteOutcome.Committed, WriteOutcome.NotFound, WriteOutcome.Duplicate],
+            outcomes);
+        Assert.Equal(OrderStatus.Paying, (await storage.FindAsync(1, Ct))?.Status);
+    }
+
+    [Fact]
     public async Task CommitAsync_TwoUpdatesFromTheSameVersionInOneBatch_SecondConflicts()
     {
         var storage = await OpenAsync();
