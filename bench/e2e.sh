@@ -173,6 +173,31 @@ sample_rss() {
   PIDS+=("$!")
 }
 
+# CPU time of the database server's own processes (PostgreSQL runs as user postgres), once a second while SERVER runs,
+# in sample_rss's format (RSS 0) so that server_window gives the database's cores over a run's measured part: on a
+# shared machine the database's cost per order decides as much as Canteen's. A backend that exits takes its ticks
+# with it, so this is a floor; pooled connections live through a run.
+sample_database() {
+  local pid=${SERVER_PID[$1]}
+  (
+    while kill -0 "$pid" 2>/dev/null; do
+      cpu=0
+      for p in $(pgrep -u postgres); do cpu=$((cpu + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+      printf '%s 0 %s\n' "$(date +%s.%N)" "$cpu"
+      sleep 1
+    done
+  ) >"$OUT_DIR/$1-database.rss" &
+  PIDS+=("$!")
+}
+
+# "X cores, Y µs per order placed" of the database during RUN's measured part, from sample_database's samples.
+database_cost() {
+  local cores
+  cores=$(server_window "$1-database" "$2" | awk '{ print $4 }')
+  awk -v c="$cores" -v r="$(jnum "$2" .ordersPlacedPerSecond)" \
+    'BEGIN { if (c ~ /^[0-9.]+$/ && r > 0) printf "%.2f cores, %.0f µs per order placed", c, c * 1e6 / r; else print "-" }'
+}
+
 # Over the measured part of RUN (after its warmup, WARMUP unless given), from SERVER's samples: "rss-start rss-end rss-peak cores",
 # RSS in MB and cores = CPU seconds the server used per second.
 server_window() {
@@ -368,6 +393,8 @@ write_summary() {
   echo "server CPU µs/req = its CPU cost per request, which moves less than throughput when other work shares the machine."
   echo "outbox relay (events published during the run and its verification; a relay that keeps up publishes within tens of"
   echo "milliseconds): peak run ${OUTBOX_PEAK:--}; PostgreSQL run ${OUTBOX_PG:--}."
+  echo "PostgreSQL's own processes during the measured part: Canteen's run $(database_cost postgres pg); naive run"
+  echo "$(database_cost naive naive)."
   echo
   echo "| goal | target | measured | result |"
   echo "| --- | --- | --- | --- |"
@@ -473,6 +500,7 @@ if [[ $PG_STATUS == ok ]]; then
       "--Canteen:DataDirectory=$WORK/pg" --Canteen:Storage=postgres "--Canteen:Postgres:ConnectionString=$PG_CONN" \
       "--Canteen:Postgres:Schema=$PG_SCHEMA" "${AUTH_ARGS[@]}" "${LIFT_ARGS[@]}"; then
     sample_rss postgres
+    sample_database postgres
     raise_stock "$PORT"
     prime postgres "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" "${ADMIN_LOAD_ARGS[@]}"
     OUTBOX_BEFORE=$(outbox_delays "$PORT")
@@ -490,6 +518,7 @@ if [[ $PG_STATUS == ok ]]; then
   start_server naive "$NAIVE_DIR" Canteen.Bench.Naive.dll "$PORT" /api/v1/stores/sh-jingan/stock \
     "--Naive:ConnectionString=$PG_CONN" "--Naive:InitialStock=$STOCK_TOTAL"
   sample_rss naive
+  sample_database naive
   prime naive "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS"
   run_load naive "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS"
   stop_server naive
