@@ -1,37 +1,35 @@
 using Canteen.Engine.Identity;
 using Canteen.Engine.Ordering;
-using Canteen.Storage.Postgres.Identity;
 
 namespace Canteen.Storage.Postgres;
 
 /// <summary>Accounts and the unpaid-order count, beside the order ports.</summary>
 public sealed partial class PostgresStorage : IUserStore, IUnpaidOrderCounter
 {
-    // A stateless wrapper over the shared pool; made on use so the main file's constructor stays as it is.
-    private UserQueries Users => new(_dataSource);
-
     public Task<UserAccount?> FindUserAsync(string username, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        return Users.FindAsync(username, cancellationToken);
+        return _users.FindAsync(username, cancellationToken);
     }
 
     /// <summary>Not through the batched order writer: accounts are rare and their statement commits on its own.</summary>
     public Task<bool> CreateUserAsync(UserAccount user, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        return Users.InsertAsync(user, cancellationToken);
+        return _users.InsertAsync(user, cancellationToken);
     }
 
     public Task<int> CountUsersAsync(CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
-        return Users.CountAsync(cancellationToken);
+        return _users.CountAsync(cancellationToken);
     }
 
+    /// <summary>Every placement asks while the guest cap is on (the default), so concurrent counts share one query.</summary>
     public Task<int> CountUnpaidOrdersAsync(string ownerId, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(ownerId);
         ThrowIfDisposed();
-        return Users.CountUnpaidAsync(ownerId, cancellationToken);
+        return _unpaidCounts.ReadAsync(ownerId, cancellationToken);
     }
 }

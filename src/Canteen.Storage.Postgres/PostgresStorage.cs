@@ -4,6 +4,7 @@ using Canteen.Core.Ordering;
 using Canteen.Engine.Idempotency;
 using Canteen.Engine.Outbox;
 using Canteen.Engine.Storage;
+using Canteen.Storage.Postgres.Identity;
 using Canteen.Storage.Postgres.Menu;
 using Canteen.Storage.Postgres.Migrations;
 using Canteen.Storage.Postgres.Reading;
@@ -26,8 +27,10 @@ public sealed partial class PostgresStorage :
     private readonly StockQueries _stock;
     private readonly CatalogReader _catalog;
     private readonly IdempotencyQueries _idempotency;
-    private readonly IdempotencyLookups _lookups;
+    private readonly CoalescedReads<IdempotencyQueries.Key, IdempotencyRecord> _lookups;
+    private readonly CoalescedReads<string, int> _unpaidCounts;
     private readonly OutboxQueries _outbox;
+    private readonly UserQueries _users;
     private int _initialized;
     private int _disposed;
 
@@ -40,7 +43,9 @@ public sealed partial class PostgresStorage :
         _stock = new StockQueries(_dataSource);
         _catalog = new CatalogReader(_dataSource);
         _idempotency = new IdempotencyQueries(_dataSource);
-        _lookups = new IdempotencyLookups(_idempotency);
+        _lookups = new CoalescedReads<IdempotencyQueries.Key, IdempotencyRecord>(keys => _idempotency.FindManyAsync(keys, CancellationToken.None));
+        _users = new UserQueries(_dataSource);
+        _unpaidCounts = new CoalescedReads<string, int>(owners => _users.CountUnpaidManyAsync(owners, CancellationToken.None));
         _outbox = new OutboxQueries(_dataSource);
     }
 
@@ -109,8 +114,12 @@ public sealed partial class PostgresStorage :
     public Task<bool> AnySentBeforeAsync(DateTimeOffset occurredBefore, CancellationToken cancellationToken) =>
         Read(() => _outbox.AnySentBeforeAsync(occurredBefore, cancellationToken));
 
-    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
-        Read(() => _lookups.FindAsync(scope, key, cancellationToken));
+    public Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        ArgumentNullException.ThrowIfNull(key);
+        return Read(() => _lookups.ReadAsync(new IdempotencyQueries.Key(scope, key), cancellationToken));
+    }
 
     public Task<bool> AnyCreatedBeforeAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken) =>
         Read(() => _idempotency.AnyCreatedBeforeAsync(createdBefore, cancellationToken));
@@ -133,6 +142,7 @@ public sealed partial class PostgresStorage :
         }
 
         await _lookups.DisposeAsync();
+        await _unpaidCounts.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 

@@ -5,7 +5,7 @@ using Canteen.Engine.Storage;
 
 namespace Canteen.Storage.Postgres.Reading;
 
-/// <summary>Reads stored idempotency records (single lookups are coalesced by <see cref="IdempotencyLookups"/>).</summary>
+/// <summary>Reads stored idempotency records (concurrent single lookups are coalesced by <see cref="CoalescedReads{TKey, TValue}"/>).</summary>
 internal sealed class IdempotencyQueries(NpgsqlDataSource dataSource)
 {
     // One probe of the primary key per key, whatever the statistics say. A plain join of the unnest is planned once

@@ -1,10 +1,11 @@
+using Canteen.Storage.Postgres.Identity;
 using Canteen.Storage.Postgres.Reading;
 using Canteen.Storage.Postgres.Writing;
 
 namespace Canteen.Integration.Tests.Storage;
 
 /// <summary>
-/// Plans of the statements that look rows up by a list of keys. They are prepared once per pooled connection, and
+/// Plans of the statements that look rows up (or count them) by a list of keys. They are prepared once per pooled connection, and
 /// PostgreSQL keeps a generic plan made then, often while the tables are new, empty and never analysed: such a plan
 /// must still probe the primary key once per key when the table holds millions of rows.
 /// </summary>
@@ -18,6 +19,17 @@ public sealed partial class PostgresStorageTests
 
         Assert.Contains("Index Scan using idempotency_keys_pkey", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("Seq Scan", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnpaidCount_GenericPlanOnANewEmptyTable_CountsFromThePartialIndexPerOwner()
+    {
+        var plan = await GenericPlanAsync(UserQueries.CountUnpaidManySql, "text[]", "'{guest-1,guest-2}'", analysedRows: 0);
+
+        // Probed per owner: a plain join reads the whole index (every guest's unpaid orders) for each batch instead.
+        Assert.Contains("ix_orders_owner_unpaid", plan, StringComparison.Ordinal);
+        Assert.Contains("Index Cond: (owner_id = q.owner_id)", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("Seq Scan on orders", plan, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -58,4 +58,25 @@ public abstract partial class StorageContractTests<TStorage>
         Assert.Equal(1, await ((IUnpaidOrderCounter)storage).CountUnpaidOrdersAsync(otherOwner.OwnerId, Ct));
         Assert.Equal(0, await ((IUnpaidOrderCounter)storage).CountUnpaidOrdersAsync("nobody", Ct));
     }
+
+    [Fact]
+    public async Task CountUnpaidOrdersAsync_ManyOwnersAtOnce_EachGetsItsOwnCount()
+    {
+        var storage = await OpenAsync();
+        var id = 0L;
+        var inserts = Enumerable.Range(1, 5).SelectMany(owner => Enumerable.Range(0, owner).Select(_ =>
+        {
+            id++;
+            return TestOrders.Insert(Order.Create(id, "s1", $"owner-{owner}", OrderType.Takeaway, null, null, TestOrders.Lines(),
+                new PickupNumber(TestOrders.Day, (int)id), TestOrders.Now, TestOrders.PaymentTimeout));
+        })).ToArray();
+        await CommitAsync(storage, inserts);
+        var counter = (IUnpaidOrderCounter)storage;
+
+        // Every owner three times, plus one with no orders, all in flight together.
+        var owners = Enumerable.Range(0, 3).SelectMany(_ => Enumerable.Range(0, 6)).Select(n => $"owner-{n}").ToList();
+        var counts = await Task.WhenAll(owners.Select(o => counter.CountUnpaidOrdersAsync(o, Ct)));
+
+        Assert.Equal(owners.Select(o => int.Parse(o[6..], System.Globalization.CultureInfo.InvariantCulture)), counts);
+    }
 }
