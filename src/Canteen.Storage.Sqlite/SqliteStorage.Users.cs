@@ -33,10 +33,12 @@ public sealed partial class SqliteStorage : IUserStore, IUnpaidOrderCounter
         return Users.CountAsync(cancellationToken);
     }
 
+    /// <summary>From memory (<see cref="UnpaidCounts"/>): this process commits every change to the file.</summary>
     public Task<int> CountUnpaidOrdersAsync(string ownerId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ownerId);
         ThrowIfDisposed();
-        return Users.CountUnpaidAsync(ownerId, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(_unpaid.Of(ownerId));
     }
 }

@@ -25,6 +25,7 @@ public sealed partial class SqliteStorage :
     private readonly CatalogReader _catalog;
     private readonly IdempotencyQueries _idempotency;
     private readonly OutboxQueries _outbox;
+    private readonly UnpaidCounts _unpaid = new();
     private int _disposed;
 
     /// <summary>Validates the options; opens nothing until <see cref="InitializeAsync"/>.</summary>
@@ -32,7 +33,7 @@ public sealed partial class SqliteStorage :
     {
         _connections = new SqliteConnections(options);
         IdempotencyFilter = new IdempotencyFilter(options.IdempotencyFilterCapacity);
-        _writer = new SqliteWriter(_connections, IdempotencyFilter);
+        _writer = new SqliteWriter(_connections, IdempotencyFilter, _unpaid);
         _orders = new OrderQueries(_connections);
         _stock = new StockQueries(_connections);
         _catalog = new CatalogReader(_connections);

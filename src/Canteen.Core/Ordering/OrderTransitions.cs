@@ -24,5 +24,13 @@ public static class OrderTransitions
     /// <summary>Statuses in which the order still holds stock that is neither sold nor released.</summary>
     public static bool HoldsStock(OrderStatus status) => status is OrderStatus.Created or OrderStatus.Paying;
 
+    /// <summary>
+    /// Whether a move to <paramref name="to"/> ends the order's wait for payment (it held stock before, not after).
+    /// The target alone decides, because no status is reachable both from an unpaid one and from a paid one: a store
+    /// that sees only an order's new status can still keep exact counts of each guest's unpaid orders.
+    /// </summary>
+    public static bool EndsUnpaid(OrderStatus to) =>
+        !HoldsStock(to) && Allowed.Any(move => HoldsStock(move.Key) && Array.IndexOf(move.Value, to) >= 0);
+
     public static bool IsTerminal(OrderStatus status) => Allowed[status].Length == 0;
 }

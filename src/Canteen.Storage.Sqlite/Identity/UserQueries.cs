@@ -5,7 +5,7 @@ using Canteen.Engine.Storage;
 
 namespace Canteen.Storage.Sqlite.Identity;
 
-/// <summary>Reads accounts and counts unpaid orders on pooled read connections.</summary>
+/// <summary>Reads accounts on pooled read connections.</summary>
 internal sealed class UserQueries(SqliteConnections connections)
 {
     public async Task<UserAccount?> FindAsync(string username, CancellationToken cancellationToken)
@@ -30,11 +30,13 @@ internal sealed class UserQueries(SqliteConnections connections)
             StoredValues.FromTicks(reader.GetInt64(4)));
     }
 
-    public Task<int> CountAsync(CancellationToken cancellationToken) =>
-        ScalarAsync("SELECT COUNT(*) FROM users;", null, cancellationToken);
-
-    public Task<int> CountUnpaidAsync(string ownerId, CancellationToken cancellationToken) =>
-        ScalarAsync("SELECT COUNT(*) FROM orders WHERE owner_id = $owner AND status IN ('created', 'paying');", ownerId, cancellationToken);
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await connections.OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM users;";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Runs on the adapter's write connection (see <see cref="Writing.SqliteWriter.RunAsync{T}"/>).</summary>
     public static bool Insert(SqliteConnection connection, SqliteTransaction transaction, UserAccount user)
@@ -50,18 +52,5 @@ internal sealed class UserQueries(SqliteConnections connections)
         command.Parameters.AddWithValue("$stores", string.Join(',', user.StoreIds));
         command.Parameters.AddWithValue("$created", StoredValues.ToTicks(user.CreatedAt));
         return command.ExecuteNonQuery() == 1;
-    }
-
-    private async Task<int> ScalarAsync(string sql, string? owner, CancellationToken cancellationToken)
-    {
-        await using var connection = await connections.OpenReaderAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (owner is not null)
-        {
-            command.Parameters.AddWithValue("$owner", owner);
-        }
-
-        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -15,6 +15,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
 {
     private readonly SqliteConnections _connections;
     private readonly IdempotencyFilter _filter;
+    private readonly UnpaidCounts _unpaid;
 
     // The engine commits from a single loop, but initialisation, commits and disposal must never interleave on
     // one connection, whoever calls them.
@@ -23,10 +24,11 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private BatchWriter? _batchWriter;
     private bool _disposed;
 
-    public SqliteWriter(SqliteConnections connections, IdempotencyFilter filter)
+    public SqliteWriter(SqliteConnections connections, IdempotencyFilter filter, UnpaidCounts unpaid)
     {
         _connections = connections;
         _filter = filter;
+        _unpaid = unpaid;
     }
 
     public async Task InitializeAsync(Catalog? seed, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             MigrationRunner.Apply(_connection);
             CatalogSeeder.SeedIfEmpty(_connection, seed);
             _filter.Load(_connection);
+            _unpaid.Load(_connection);
             _batchWriter ??= new BatchWriter(_connection, _filter);
         }
         finally
@@ -70,6 +73,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
             using var transaction = _connection.BeginTransaction(deferred: false);
             var outcomes = _batchWriter.Apply(batch, transaction);
             transaction.Commit();
+
+            // Before anyone is answered, so a guest's next placement already sees the order just acknowledged.
+            _unpaid.Apply(batch, outcomes);
             return outcomes;
         }
         finally

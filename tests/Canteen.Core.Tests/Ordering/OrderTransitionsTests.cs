@@ -119,4 +119,30 @@ public sealed class OrderTransitionsTests
     {
         Assert.Equal(holds, OrderTransitions.HoldsStock(status));
     }
+
+    [Theory]
+    [InlineData(OrderStatus.Paid, true)]
+    [InlineData(OrderStatus.Cancelled, true)]
+    [InlineData(OrderStatus.Created, false)]
+    [InlineData(OrderStatus.Paying, false)]
+    [InlineData(OrderStatus.Preparing, false)]
+    [InlineData(OrderStatus.Refunded, false)]
+    public void EndsUnpaid_Target_TrueForTheMovesOutOfWaitingForPayment(OrderStatus to, bool ends)
+    {
+        Assert.Equal(ends, OrderTransitions.EndsUnpaid(to));
+    }
+
+    [Fact]
+    public void EndsUnpaid_EveryAllowedMove_AgreesWithTheStatusesOnBothSides()
+    {
+        // The promise stores rely on: the target alone tells whether a move left "waiting for payment".
+        var statuses = Enum.GetValues<OrderStatus>();
+        foreach (var from in statuses)
+        {
+            foreach (var to in statuses.Where(to => OrderTransitions.IsAllowed(from, to)))
+            {
+                Assert.Equal(OrderTransitions.HoldsStock(from) && !OrderTransitions.HoldsStock(to), OrderTransitions.EndsUnpaid(to));
+            }
+        }
+    }
 }
