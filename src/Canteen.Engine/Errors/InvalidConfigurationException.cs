@@ -15,7 +15,7 @@ public sealed class InvalidConfigurationException : Exception
     {
     }
 
-    public InvalidConfigurationException(string message, Exception innerException)
+    public InvalidConfigurationException(string message, Exception? innerException)
         : base(message, innerException)
     {
     }

@@ -1,5 +1,5 @@
-using System.Security.Cryptography.X509Certificates;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Canteen.Engine.Errors;
 
@@ -157,7 +157,5 @@ internal sealed class WeChatPayCredentials
     }
 
     private static InvalidConfigurationException Invalid(string name, string problem, Exception? inner = null) =>
-        inner is null
-            ? new($"{WeChatPayOptions.Section}:{name} {problem}")
-            : new($"{WeChatPayOptions.Section}:{name} {problem}", inner);
+        new($"{WeChatPayOptions.Section}:{name} {problem}", inner);
 }
