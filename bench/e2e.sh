@@ -159,36 +159,42 @@ stop_server() {
   wait "$pid" 2>/dev/null || true
 }
 
-# VmRSS and CPU time of a server, once a second, until it exits: "epoch-seconds rss-kB cpu-ticks" per line.
-sample_rss() {
-  local pid=${SERVER_PID[$1]}
+# Once a second while SERVER runs, "epoch-seconds rss-kB cpu-ticks" as PROBE prints "rss-kB cpu-ticks" for the
+# server's pid (nothing when the process is gone), into OUT_DIR/FILE.
+sample_while() {
+  local pid=${SERVER_PID[$1]} file=$2 probe=$3 sample
   (
     while kill -0 "$pid" 2>/dev/null; do
-      rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || true)
-      cpu=$(awk '{ print $14 + $15 }' "/proc/$pid/stat" 2>/dev/null || true)
-      [[ -n $rss && -n $cpu ]] && printf '%s %s %s\n' "$(date +%s.%N)" "$rss" "$cpu"
+      sample=$("$probe" "$pid")
+      [[ -n $sample ]] && printf '%s %s\n' "$(date +%s.%N)" "$sample"
       sleep 1
     done
-  ) >"$OUT_DIR/$1.rss" &
+  ) >"$OUT_DIR/$file" &
   PIDS+=("$!")
 }
 
-# CPU time of the database server's own processes (PostgreSQL runs as user postgres), once a second while SERVER runs,
-# in sample_rss's format (RSS 0) so that server_window gives the database's cores over a run's measured part: on a
-# shared machine the database's cost per order decides as much as Canteen's. A backend that exits takes its ticks
-# with it, so this is a floor; pooled connections live through a run.
-sample_database() {
-  local pid=${SERVER_PID[$1]}
-  (
-    while kill -0 "$pid" 2>/dev/null; do
-      cpu=0
-      for p in $(pgrep -u postgres); do cpu=$((cpu + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-      printf '%s 0 %s\n' "$(date +%s.%N)" "$cpu"
-      sleep 1
-    done
-  ) >"$OUT_DIR/$1-database.rss" &
-  PIDS+=("$!")
+# VmRSS and CPU time of the server itself.
+server_probe() {
+  local rss cpu
+  rss=$(awk '/^VmRSS:/ { print $2 }' "/proc/$1/status" 2>/dev/null || true)
+  cpu=$(awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || true)
+  [[ -n $rss && -n $cpu ]] && echo "$rss $cpu"
+  return 0
 }
+
+# CPU time of the database server's own processes (PostgreSQL runs as user postgres), RSS 0: on a shared machine the
+# database's cost per order decides as much as Canteen's. A backend that exits takes its ticks with it, so this is a
+# floor; pooled connections live through a run.
+database_probe() {
+  local cpu=0 p
+  for p in $(pgrep -u postgres); do cpu=$((cpu + $(awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "0 $cpu"
+}
+
+sample_rss() { sample_while "$1" "$1.rss" server_probe; }
+
+# In sample_rss's format, so that server_window gives the database's cores over a run's measured part.
+sample_database() { sample_while "$1" "$1-database.rss" database_probe; }
 
 # "X cores, Y µs per order placed" of the database during RUN's measured part, from sample_database's samples.
 database_cost() {
