@@ -11,9 +11,8 @@ namespace Canteen.LoadTest.Running;
 /// wait for a thread-pool thread, which a busy client keeps busy; <c>Thread.Sleep</c> takes whole milliseconds. An
 /// open-loop client that wakes late sends a burst whose latency counts from when it was due, so its own lateness
 /// showed up as the server's: against a do-nothing endpoint at 3,500 requests/s it measured p99 7.6 ms. Linux's
-/// <c>clock_nanosleep</c> wakes within the
-/// kernel's timer slack (50 µs by default) without spinning a core the server under test needs. Elsewhere the
-/// sleep falls back to whole milliseconds.
+/// <c>clock_nanosleep</c> wakes within the kernel's timer slack (50 µs by default) without spinning a core the
+/// server under test needs. Elsewhere the sleep falls back to whole milliseconds.
 /// </remarks>
 internal static partial class PreciseSleep
 {
