@@ -2,9 +2,9 @@
 # End-to-end benchmark: the same load generator drives a do-nothing "hello" endpoint, Canteen embedded (SQLite),
 # Canteen on PostgreSQL and a naive one-transaction-per-order baseline, one after the other in one run, and checks
 # the goals of the "write path at full speed" issue. Hello also runs open loop at the half-load rate, to show what
-# the client and the shared cores add to any latency at that rate (the floor under the half-load p99). Everything listens on 127.0.0.1 only; every step is bounded
-# in time. The load generator runs on the same cores as the server it measures (2 on the reference machine), so
-# absolute numbers are a floor; the ratios are what compare across machines.
+# the client and the shared cores add to any latency at that rate (the floor under the half-load p99). Everything
+# listens on 127.0.0.1 only; every step is bounded in time. The load generator runs on the same cores as the server it
+# measures (2 on the reference machine), so absolute numbers are a floor; the ratios are what compare across machines.
 #
 #   bash bench/e2e.sh                       # ~3 minutes: 10 s per measured run, 15 s priming per server
 #   bash bench/e2e.sh --duration 30         # longer runs
