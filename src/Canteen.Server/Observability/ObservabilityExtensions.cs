@@ -55,17 +55,21 @@ internal static class ObservabilityExtensions
                 settings.ServiceName,
                 serviceVersion: typeof(ObservabilityExtensions).Assembly.GetName().Version?.ToString(),
                 serviceInstanceId: Environment.MachineName))
-            .WithTracing(tracing => tracing
+            .WithMetrics(metrics => metrics
+                .AddMeter(Meters)
+                // No cache: Prometheus scrapes every few seconds at most, and a cached page would hide fresh counts.
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        if (settings.Tracing)
+        {
+            telemetry.WithTracing(tracing => tracing
                 // Parent-based: a request that arrives with a sampled traceparent is always kept, so traces that
                 // cross services stay whole; new traces are kept at SamplingRatio (default 1: every one).
                 .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(settings.SamplingRatio)))
                 .AddSource(CanteenTelemetry.Name, "Npgsql")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => IsTraced(context.Request.Path))
-                .AddHttpClientInstrumentation())
-            .WithMetrics(metrics => metrics
-                .AddMeter(Meters)
-                // No cache: Prometheus scrapes every few seconds at most, and a cached page would hide fresh counts.
-                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+                .AddHttpClientInstrumentation());
+        }
+
         if (settings.OtlpEndpoint is not null)
         {
             // The exporter reads the endpoint, protocol and headers from the standard OTEL_EXPORTER_OTLP_* variables.

@@ -20,7 +20,11 @@ public sealed class ObservedApp : WebApplicationFactory<Program>
     public ObservedApp(IDictionary<string, string?>? settings = null)
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "canteen-tests", Guid.NewGuid().ToString("N"));
-        _settings = new Dictionary<string, string?>(Support.TestAuth.DefaultSettings);
+        _settings = new Dictionary<string, string?>(Support.TestAuth.DefaultSettings)
+        {
+            // Spans are what these tests look at; without an OTLP endpoint they are off by default.
+            ["Canteen:Telemetry:Tracing"] = "true",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             _settings[key] = value;
