@@ -17,6 +17,8 @@ public static class RateLimits
 {
     public static IServiceCollection AddCanteenRateLimits(this IServiceCollection services, IConfiguration config)
     {
+        // Nothing reads these options: the registration is there so StartupConfiguration binds the section at start
+        // and a bad value stops the process. The live limits, reloads included, come from LimitsState.
         services.Configure<LimitsOptions>(config.GetSection(LimitsOptions.Section));
         services.AddSingleton<LimitsState>();
         services.AddSingleton<UnpaidOrderGuard>();
