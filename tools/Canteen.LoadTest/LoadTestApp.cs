@@ -76,8 +76,7 @@ internal static class LoadTestApp
         await progress;
 
         var verification = options.Verify
-            ? await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(
-                acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, TimeSpan.FromSeconds(options.ExpireWaitSeconds), abort.Token)
+            ? await VerifyAsync(client, staff, options, acks, stockBefore, setup)
             : new VerificationReport(false, true, acks.Placed.Count, 0, 0, 0, "not checked (--no-verify)", []);
         var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
         SummaryPrinter.Print(report);
@@ -88,6 +87,30 @@ internal static class LoadTestApp
         }
 
         return verification.Passed ? 0 : VerificationFailed;
+    }
+
+    /// <summary>
+    /// The post-run check, with a time bound of its own (a soak's run and wait can outlast the set-up's), and a server
+    /// that dies or answers garbage while being checked fails the verification with the reason rather than ending the
+    /// tool without a report.
+    /// </summary>
+    private static async Task<VerificationReport> VerifyAsync(
+        HttpClient client, string? staff, LoadOptions options, AckLog acks,
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore, WorkloadSetup setup)
+    {
+        var expireWait = TimeSpan.FromSeconds(options.ExpireWaitSeconds);
+        using var bound = new CancellationTokenSource(expireWait + TimeSpan.FromMinutes(10));
+        try
+        {
+            return await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(
+                acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, expireWait, bound.Token);
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or OperationCanceledException)
+        {
+            var reason = e is OperationCanceledException ? "it took longer than its bound of 10 minutes after --expire-wait" : e.Message;
+            return new VerificationReport(true, false, acks.Placed.Count + acks.PlacedWithoutLocation, 0, 0, 0, "-",
+                [$"verification could not finish against {options.Url}: {reason}"]);
+        }
     }
 
     private static string Describe(LoadOptions o) => o.Mode == LoadMode.Closed

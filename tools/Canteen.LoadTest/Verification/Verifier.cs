@@ -34,7 +34,7 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
 
         if (acks.PlacedWithoutLocation > 0)
         {
-            messages.Add($"{acks.PlacedWithoutLocation:N0} orders were acknowledged without a Location header and could not be read back");
+            messages.Add($"{acks.PlacedWithoutLocation:N0} orders were acknowledged without a usable Location header, so nobody could read them back: that fails the check");
         }
 
         var (checkedCount, missing, notExpired, samples) = await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, expiring, cancellationToken);
@@ -53,7 +53,7 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
         messages.AddRange(stockMessages);
 
         var (invariant, invariantFailed) = await InvariantProbe.RunAsync(client, staffAuthorization, cancellationToken);
-        var passed = missing == 0 && notExpired == 0 && stockPassed && !invariantFailed;
+        var passed = missing == 0 && acks.PlacedWithoutLocation == 0 && notExpired == 0 && stockPassed && !invariantFailed;
         return new VerificationReport(true, passed, placed.Count + acks.PlacedWithoutLocation, checkedCount, missing, levels, invariant, messages);
     }
 }

@@ -1,0 +1,68 @@
+using Canteen.LoadTest.Tests.Support;
+
+namespace Canteen.LoadTest.Tests;
+
+/// <summary>
+/// The tool exists to catch servers that acknowledge what they did not do; against one that lies, it must say FAILED
+/// and exit 1, however good its throughput looked. The runs end at their request bound; the long duration only keeps a
+/// slow machine from ending them early.
+/// </summary>
+public sealed class LoadTestAppLyingServerTests
+{
+    [Fact]
+    public async Task Main_ServerForgetsAcknowledgedOrders_VerificationFailsWithExitCodeOne()
+    {
+        await using var server = await LyingServer.ForgettingOrdersAsync();
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "40");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.Equal(40, report.GetProperty("statusCodes").GetProperty("201").GetInt64());
+        Assert.StartsWith("built-in demo sample", report.GetProperty("menu").GetString(), StringComparison.Ordinal);
+        Assert.Equal("anonymous (--guest-tokens 0)", report.GetProperty("identity").GetString());
+        Assert.False(verification.GetProperty("passed").GetBoolean());
+        Assert.Equal((40, 40, 40L), (
+            verification.GetProperty("ordersAcknowledged").GetInt64(),
+            verification.GetProperty("ordersChecked").GetInt64(),
+            verification.GetProperty("ordersMissing").GetInt64()));
+        Assert.Contains(verification.GetProperty("messages").EnumerateArray(),
+            m => m.GetString()!.EndsWith("acknowledged with 201 but GET answered 404", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Main_ServerAcknowledgesOrdersWithoutHoldingStock_VerificationFailsOnTheStock()
+    {
+        await using var server = await LyingServer.NeverHoldingStockAsync();
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--scenario", "flash-sale", "--guest-tokens", "0", "--connections", "2",
+            "--duration", "30", "--warmup", "0", "--requests", "30");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.False(verification.GetProperty("passed").GetBoolean());
+        Assert.Equal(0, verification.GetProperty("ordersMissing").GetInt64());
+        Assert.Contains("sh-jingan/braised-pork: portions taken during the run 0, acknowledged orders hold 30",
+            verification.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    // A server that breaks while being checked must still get a report and exit 1, not crash the tool without one.
+    [Fact]
+    public async Task Main_ServerAnswersGarbageDuringVerification_ReportWrittenAndExitCodeOne()
+    {
+        await using var server = await LyingServer.GarblingStockAfterOrdersAsync();
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "20");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.Equal(20, report.GetProperty("statusCodes").GetProperty("201").GetInt64());
+        Assert.True(verification.GetProperty("performed").GetBoolean());
+        Assert.False(verification.GetProperty("passed").GetBoolean());
+        Assert.Contains(verification.GetProperty("messages").EnumerateArray(),
+            m => m.GetString()!.StartsWith("verification could not finish against ", StringComparison.Ordinal));
+    }
+}

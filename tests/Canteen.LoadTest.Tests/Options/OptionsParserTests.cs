@@ -1,0 +1,163 @@
+using Canteen.LoadTest.Options;
+
+namespace Canteen.LoadTest.Tests.Options;
+
+public sealed class OptionsParserTests
+{
+    [Fact]
+    public void Parse_NoArguments_GivesTheReadmeDefaults()
+    {
+        var (options, error) = OptionsParser.Parse([]);
+
+        Assert.Null(error);
+        Assert.NotNull(options);
+        Assert.Equal(new Uri("http://127.0.0.1:5080"), options.Url);
+        Assert.Equal(ScenarioKind.LunchRush, options.Scenario);
+        Assert.Equal(LoadMode.Closed, options.Mode);
+        Assert.Equal(64, options.Connections);
+        Assert.Equal(1_000_000, options.Requests);
+        Assert.Equal(10, options.DurationSeconds);
+        Assert.Equal(2, options.WarmupSeconds);
+        Assert.Equal(("sh-jingan", "braised-pork"), (options.FlashStore, options.FlashDish));
+        Assert.Equal(16, options.GuestTokens);
+        Assert.True(options.Verify);
+        Assert.Equal(0, options.VerifyMax);
+        Assert.Equal(42, options.Seed);
+        Assert.Null(options.JsonPath);
+    }
+
+    [Fact]
+    public void Parse_EveryOption_IsApplied()
+    {
+        var (options, error) = OptionsParser.Parse(
+        [
+            "--url", "http://localhost:9000", "--scenario", "flash-sale", "--mode=open", "--rate", "250.5", "--connections", "8",
+            "--requests", "300", "--duration", "2", "--warmup", "0", "--store", "bj-sanlitun", "--dish", "peking-duck",
+            "--guest-tokens", "0", "--staff-token", "s3cret", "--admin-user", "boss", "--admin-password", "pw", "--json", "out.json",
+            "--no-verify", "--verify-max", "10", "--expire-wait", "5", "--note", "lifted limits", "--seed", "7",
+        ]);
+
+        Assert.Null(error);
+        Assert.Equal(
+            new LoadOptions
+            {
+                Url = new Uri("http://localhost:9000"), Scenario = ScenarioKind.FlashSale, Mode = LoadMode.Open, Rate = 250.5,
+                Connections = 8, Requests = 300, DurationSeconds = 2, WarmupSeconds = 0, FlashStore = "bj-sanlitun",
+                FlashDish = "peking-duck", GuestTokens = 0, StaffToken = "s3cret", AdminUser = "boss", AdminPassword = "pw",
+                JsonPath = "out.json", Verify = false, VerifyMax = 10, ExpireWaitSeconds = 5, Note = "lifted limits", Seed = 7,
+            },
+            options);
+    }
+
+    // Whatever else is given, a run must still stop on its own: both bounds stay finite and positive.
+    [Theory]
+    [InlineData("--requests", "5")]
+    [InlineData("--duration", "0.5")]
+    [InlineData("--mode", "open", "--rate", "100")]
+    [InlineData("--warmup", "0", "--connections", "1")]
+    public void Parse_AnyValidCommandLine_RunIsBoundedByCountAndTime(params string[] args)
+    {
+        var (options, error) = OptionsParser.Parse(args);
+
+        Assert.Null(error);
+        Assert.InRange(options!.Requests, 1, 10_000_000_000);
+        Assert.InRange(options.DurationSeconds, 0.1, 3600);
+    }
+
+    [Theory]
+    [InlineData("--requests", "0")]
+    [InlineData("--requests", "-1")]
+    [InlineData("--duration", "0")]
+    [InlineData("--duration", "1e9")]
+    [InlineData("--duration", "Infinity")]
+    [InlineData("--duration", "NaN")]
+    public void Parse_UnboundedOrEmptyRun_IsRefused(string option, string value)
+    {
+        var (_, error) = OptionsParser.Parse([option, value]);
+
+        Assert.NotNull(error);
+        Assert.StartsWith($"{option} {value}:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OpenModeWithoutRate_SaysRateIsNeeded()
+    {
+        var (_, error) = OptionsParser.Parse(["--mode", "open"]);
+
+        Assert.Equal("--mode open needs --rate R (requests per second).", error);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("0.01")]
+    public void Parse_OpenModeWithNonPositiveOrTinyRate_GivesRangeError(string rate)
+    {
+        var (_, error) = OptionsParser.Parse(["--mode", "open", "--rate", rate]);
+
+        Assert.Equal($"--rate {rate}: must be from 0.1 to 1000000", error);
+    }
+
+    [Theory]
+    [InlineData("--scenario", "dinner", "lunch-rush, flash-sale or mixed")]
+    [InlineData("--mode", "half-open", "closed or open")]
+    [InlineData("--connections", "many", "not a number")]
+    [InlineData("--rate", "1,000", "not a number")]
+    [InlineData("--seed", "-1", "must be from 0 to")]
+    [InlineData("--url", "127.0.0.1:5080", "not an absolute URL")]
+    [InlineData("--frobnicate", "1", "unknown option")]
+    public void Parse_InvalidValue_GivesClearErrorNamingTheOption(string option, string value, string reason)
+    {
+        var (options, error) = OptionsParser.Parse([option, value]);
+
+        Assert.Null(options);
+        Assert.NotNull(error);
+        Assert.StartsWith($"{option} {value}: ", error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_OptionWithoutValue_SaysItNeedsOne()
+    {
+        var (options, error) = OptionsParser.Parse(["--requests", "10", "--duration"]);
+
+        Assert.Null(options);
+        Assert.Equal("--duration needs a value.", error);
+    }
+
+    [Theory]
+    [InlineData("http://10.0.0.1:5080")]
+    [InlineData("http://example.com")]
+    public void Parse_NonLoopbackUrl_IsRefusedBeforeAnythingIsSent(string url)
+    {
+        var (_, error) = OptionsParser.Parse(["--url", url]);
+
+        Assert.NotNull(error);
+        Assert.StartsWith("Refusing " + url, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_Help_ReturnsUsage()
+    {
+        var (options, error) = OptionsParser.Parse(["--requests", "5", "--help"]);
+
+        Assert.Null(options);
+        Assert.Same(OptionsParser.Usage, error);
+    }
+
+    // The command line is typed by people: no input may crash the tool instead of explaining itself.
+    [Theory]
+    [InlineData("--connections", "1e300")]
+    [InlineData("--connections", "")]
+    [InlineData("--url", "")]
+    [InlineData("--json")]
+    [InlineData("=")]
+    [InlineData("--=5")]
+    [InlineData("positional")]
+    public void Parse_GarbageInput_NeverThrows(params string[] args)
+    {
+        var (_, error) = OptionsParser.Parse(args);
+
+        Assert.NotNull(error);
+    }
+}

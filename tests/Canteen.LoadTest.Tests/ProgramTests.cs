@@ -1,0 +1,29 @@
+using Canteen.LoadTest.Tests.Support;
+
+namespace Canteen.LoadTest.Tests;
+
+/// <summary>The exit codes the README promises, which scripts such as bench/e2e.sh act on.</summary>
+public sealed class ProgramTests
+{
+    [Fact]
+    public async Task Main_Help_ExitsZero()
+    {
+        Assert.Equal(0, await LoadTool.ExitCodeAsync("--help"));
+    }
+
+    // 192.0.2.1 is reserved for documentation: if the guard ever let it through, the run would go nowhere, not to a stranger.
+    [Theory]
+    [InlineData("--url", "http://192.0.2.1:5080")]
+    [InlineData("--scenario", "dinner")]
+    [InlineData("--mode", "open")]
+    public async Task Main_BadCommandLine_ExitsTwo(string option, string value)
+    {
+        Assert.Equal(2, await LoadTool.ExitCodeAsync(option, value, "--requests", "1", "--duration", "1"));
+    }
+
+    [Fact]
+    public async Task Main_NobodyListening_ExitsThreeBeforeTheRun()
+    {
+        Assert.Equal(3, await LoadTool.ExitCodeAsync("--url", "http://127.0.0.1:1", "--requests", "1", "--duration", "1", "--warmup", "0"));
+    }
+}

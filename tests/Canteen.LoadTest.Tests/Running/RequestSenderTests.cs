@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using Canteen.LoadTest.Options;
+using Canteen.LoadTest.Running;
+using Canteen.LoadTest.Tests.Support;
+using Canteen.LoadTest.Workload;
+
+namespace Canteen.LoadTest.Tests.Running;
+
+public sealed class RequestSenderTests
+{
+    private static readonly OrderTemplate Template = TestMenus.Holding("sh-jingan", ("braised-pork", 1));
+
+    [Fact]
+    public async Task SendAsync_OrderAcknowledged_RemembersItForVerification()
+    {
+        var (sender, recorder, acks, handler) = Create(_ =>
+        {
+            var created = StubHandler.Json(HttpStatusCode.Created, """{"id":"77"}""");
+            created.Headers.Location = new Uri("/api/v1/orders/77", UriKind.Relative);
+            return created;
+        });
+
+        await Send(sender, Operation.Order(Template));
+
+        var placed = Assert.Single(acks.Placed);
+        Assert.Equal("77", placed.Id);
+        Assert.Equal((1, 1), (recorder.Placed, recorder.CountOf(Outcome.Ok)));
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal((HttpMethod.Post, "/api/v1/stores/sh-jingan/orders", Template.Authorization), request);
+        Assert.Equal(0, sender.InFlight);
+    }
+
+    // Every order carries a fresh key, so the server never sees a replay and never answers from its idempotency cache.
+    [Fact]
+    public async Task SendAsync_Orders_CarryTheBodyAndAFreshIdempotencyKeyEach()
+    {
+        var keys = new List<string>();
+        var bodies = new List<byte[]>();
+        var (sender, _, _, _) = Create(request =>
+        {
+            keys.Add(request.Headers.GetValues("Idempotency-Key").Single());
+            bodies.Add(request.Content!.ReadAsByteArrayAsync().GetAwaiter().GetResult());
+            Assert.Equal("application/json", request.Content.Headers.ContentType?.MediaType);
+            return StubHandler.Status(HttpStatusCode.Conflict);
+        });
+
+        await Send(sender, Operation.Order(Template));
+        await Send(sender, Operation.Order(Template));
+
+        Assert.Equal(2, keys.Distinct().Count());
+        Assert.All(keys, k => Assert.True(Guid.TryParse(k, out _)));
+        Assert.All(bodies, b => Assert.Equal(Template.Body, b));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Conflict, """{"code":"sold_out"}""", "sold_out")]
+    [InlineData(HttpStatusCode.NotFound, "", "(no code)")]
+    [InlineData(HttpStatusCode.BadGateway, "<html>bad gateway</html>", "(no code)")]
+    public async Task SendAsync_ErrorAnswer_RecordsItsProblemCode(HttpStatusCode status, string body, string code)
+    {
+        var (sender, recorder, _, _) = Create(_ => StubHandler.Json(status, body));
+
+        await Send(sender, Operation.Order(Template));
+
+        Assert.Equal(new Dictionary<string, long> { [code] = 1 }, recorder.ProblemCodes());
+    }
+
+    // Such an order may or may not exist: the stock check must then accept more portions taken, never fewer.
+    [Fact]
+    public async Task SendAsync_OrderWithoutAnswer_CountsAsFailedWithUnknownOutcome()
+    {
+        var (sender, recorder, acks, _) = Create(_ => throw new HttpRequestException(HttpRequestError.ConnectionError, "refused"));
+
+        await Send(sender, Operation.Order(Template));
+
+        Assert.Equal(1, recorder.CountOf(Outcome.Failed));
+        Assert.Equal(new Dictionary<string, long> { ["no-response"] = 1 }, recorder.StatusCounts());
+        Assert.Equal(new Dictionary<string, long> { ["client_connectionerror"] = 1 }, recorder.ProblemCodes());
+        Assert.Equal((1, 0), (acks.UnknownOutcomes, acks.Placed.Count));
+        Assert.Equal(0, sender.InFlight);
+    }
+
+    [Fact]
+    public async Task SendAsync_OrderShedOrRefused_IsNeitherPlacedNorUnknown()
+    {
+        var statuses = new Queue<HttpStatusCode>([HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable, HttpStatusCode.Conflict]);
+        var (sender, _, acks, _) = Create(_ => StubHandler.Status(statuses.Dequeue()));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Send(sender, Operation.Order(Template));
+        }
+
+        Assert.Equal((0, 0), (acks.UnknownOutcomes, acks.Placed.Count));
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelConfirmed_MarksTheOrderCancelled()
+    {
+        var (sender, _, acks, handler) = Create(_ => StubHandler.Json(HttpStatusCode.OK, """{"status":"cancelled"}"""));
+        var order = new AckedOrder("12", Template);
+
+        await Send(sender, Operation.Cancel(order));
+
+        Assert.True(acks.IsCancelled("12"));
+        Assert.Equal((HttpMethod.Post, "/api/v1/orders/12/cancel", Template.Authorization), Assert.Single(handler.Requests));
+    }
+
+    [Fact]
+    public void TryReserve_AtTheCap_RefusesUntilASlotFrees()
+    {
+        var (sender, _, _, _) = Create(_ => StubHandler.Status(HttpStatusCode.OK));
+
+        Assert.True(sender.TryReserve(2));
+        Assert.True(sender.TryReserve(2));
+        Assert.False(sender.TryReserve(2));
+        Assert.Equal(2, sender.InFlight);
+    }
+
+    private static (RequestSender Sender, RunRecorder Recorder, AckLog Acks, StubHandler Handler) Create(Func<HttpRequestMessage, HttpResponseMessage> answer)
+    {
+        var handler = new StubHandler(answer);
+        var recorder = new RunRecorder();
+        var acks = new AckLog();
+        var scenario = new Scenario(ScenarioKind.LunchRush, [[Template]]);
+        return (new RequestSender(handler.Client(), recorder, scenario, acks), recorder, acks, handler);
+    }
+
+    private static Task Send(RequestSender sender, Operation operation)
+    {
+        Assert.True(sender.TryReserve(1));
+        return sender.SendAsync(operation, Stopwatch.GetTimestamp(), measured: true);
+    }
+}

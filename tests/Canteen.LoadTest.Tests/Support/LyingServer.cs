@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Canteen.LoadTest.Tests.Support;
+
+/// <summary>
+/// A deliberately dishonest order server on a real loopback socket: it acknowledges every order with 201 and a Location,
+/// but either cannot read any of them back, or reads them back while its stock never moves. Catching exactly such a
+/// server is the load tool's verification's job; so is saying so when the server breaks while it is being checked. It
+/// serves no menu, guest sign-in or invariant check (404).
+/// </summary>
+internal sealed class LyingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private long _nextId;
+
+    private LyingServer(bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
+        {
+            var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+            return Results.Created("/api/v1/orders/" + id, new { id, storeId, status = "pending_payment" });
+        });
+        if (ordersReadable)
+        {
+            _app.MapGet("/api/v1/orders/{id}", (string id) => Results.Json(new { id, status = "pending_payment" }));
+        }
+
+        if (stockGarbledOnceOrdered)
+        {
+            // Sound when the tool reads it before the run, garbage when it checks afterwards.
+            _app.MapGet("/api/v1/stores/{storeId}/stock", () => Results.Text(
+                Interlocked.Read(ref _nextId) == 0 ? "[]" : "<html>upstream error</html>", "application/json"));
+        }
+
+        if (stockNeverMoves)
+        {
+            _app.MapGet("/api/v1/stores/{storeId}/stock", () => Results.Text(
+                """[{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0}]""", "application/json"));
+        }
+    }
+
+    public Uri Url => new(_app.Urls.Single());
+
+    /// <summary>Acknowledges orders it never stored: every read-back answers 404.</summary>
+    public static Task<LyingServer> ForgettingOrdersAsync() => StartAsync(new LyingServer(ordersReadable: false, stockNeverMoves: false));
+
+    /// <summary>Stores orders but never holds stock for them: braised pork in every store stays at 50 available.</summary>
+    public static Task<LyingServer> NeverHoldingStockAsync() => StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: true));
+
+    /// <summary>Stores orders, but once any was placed its stock endpoint answers an HTML page labelled as JSON.</summary>
+    public static Task<LyingServer> GarblingStockAfterOrdersAsync() =>
+        StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockGarbledOnceOrdered: true));
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static async Task<LyingServer> StartAsync(LyingServer server)
+    {
+        await server._app.StartAsync();
+        return server;
+    }
+}
