@@ -20,10 +20,11 @@ internal sealed class OpenLoopRunner(RunState state, Scenario scenario, RequestS
     // be a system call every 50 µs on cores the server needs, for a precision nobody can see.
     private static readonly long EarlyAllowance = Stopwatch.Frequency / 5_000;
 
+    // Written only by the timetable thread and read once RunAsync has awaited that thread's end: no lock needed.
     private long _maxLagTicks;
 
     /// <summary>The furthest the scheduler fell behind its own timetable.</summary>
-    public TimeSpan MaxSchedulerLag => TimeSpan.FromSeconds((double)Interlocked.Read(ref _maxLagTicks) / Stopwatch.Frequency);
+    public TimeSpan MaxSchedulerLag => TimeSpan.FromSeconds((double)_maxLagTicks / Stopwatch.Frequency);
 
     public async Task RunAsync(double ratePerSecond, int inFlightCap, int seed)
     {
@@ -68,9 +69,9 @@ internal sealed class OpenLoopRunner(RunState state, Scenario scenario, RequestS
                 break;
             }
 
-            if (measured && now - due > Interlocked.Read(ref _maxLagTicks))
+            if (measured)
             {
-                Interlocked.Exchange(ref _maxLagTicks, now - due);
+                _maxLagTicks = Math.Max(_maxLagTicks, now - due);
             }
 
             if (!sender.TryReserve(inFlightCap))
