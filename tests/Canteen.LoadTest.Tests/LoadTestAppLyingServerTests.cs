@@ -48,6 +48,29 @@ public sealed class LoadTestAppLyingServerTests
             verification.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
     }
 
+    // Acknowledged is acknowledged, checked or not; verification fails the 201s nobody can read back, --no-verify does not.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Main_ServerAcknowledgesWithoutLocation_EveryAcknowledgementCounted(bool verify)
+    {
+        await using var server = await LyingServer.HidingLocationsAsync();
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "20",
+            "--no-verify=" + (verify ? "false" : "true"));
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(20, report.GetProperty("statusCodes").GetProperty("201").GetInt64());
+        Assert.Equal((verify, verify ? 1 : 0), (verification.GetProperty("performed").GetBoolean(), exitCode));
+        Assert.Equal((20, 0L), (verification.GetProperty("ordersAcknowledged").GetInt64(), verification.GetProperty("ordersChecked").GetInt64()));
+        if (verify)
+        {
+            Assert.Contains(verification.GetProperty("messages").EnumerateArray(),
+                m => m.GetString()!.StartsWith("20 orders were acknowledged without a usable Location header", StringComparison.Ordinal));
+        }
+    }
+
     // A server that breaks while being checked must still get a report and exit 1, not crash the tool without one.
     [Fact]
     public async Task Main_ServerAnswersGarbageDuringVerification_ReportWrittenAndExitCodeOne()

@@ -72,6 +72,7 @@ public sealed class LoadTestAppTests
         var verification = report.GetProperty("verification");
         Assert.True(exitCode == 0, $"exit code {exitCode}: {verification}");
         Assert.Equal(300, report.GetProperty("requests").GetInt64() + report.GetProperty("dropped").GetInt64());
+        Assert.Equal(300, report.GetProperty("arrivals").GetInt64());
         Assert.Equal(200, report.GetProperty("ratePerSecond").GetDouble());
         var operations = report.GetProperty("latency").EnumerateArray()
             .Where(l => l.GetProperty("outcome").GetString() == "ok").Select(l => l.GetProperty("operation").GetString()).ToList();

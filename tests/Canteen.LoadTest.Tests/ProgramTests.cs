@@ -21,6 +21,16 @@ public sealed class ProgramTests
         Assert.Equal(2, await LoadTool.ExitCodeAsync(option, value, "--requests", "1", "--duration", "1"));
     }
 
+    // Port 1 has nobody listening: were the option accepted, the run would stop at set-up with 3, not reach anyone.
+    [Theory]
+    [InlineData("--connections", "1.5")]
+    [InlineData("--seed", "2.7")]
+    [InlineData("--no-verify=maybe")]
+    public async Task Main_FractionForWholeNumberOrBadFlagValue_ExitsTwo(params string[] args)
+    {
+        Assert.Equal(2, await LoadTool.ExitCodeAsync([.. args, "--url", "http://127.0.0.1:1", "--requests", "1", "--duration", "1", "--warmup", "0"]));
+    }
+
     [Fact]
     public async Task Main_NobodyListening_ExitsThreeBeforeTheRun()
     {

@@ -39,7 +39,7 @@ internal static class LoadTestApp
         }
 
         Console.WriteLine($"Canteen.LoadTest: {ScenarioNames.Of(options.Scenario)}, {Describe(options)} -> {options.Url}");
-        Console.WriteLine($"  bounds: {options.Requests:N0} requests or {options.DurationSeconds:N0} s after {options.WarmupSeconds:N0} s warmup; identity: {setup.Identity}");
+        Console.WriteLine($"  bounds: {options.Requests:N0} {(options.Mode == LoadMode.Open ? "arrivals (sent or dropped)" : "requests")} or {options.DurationSeconds:N0} s after {options.WarmupSeconds:N0} s warmup; identity: {setup.Identity}");
         if (options.Note is not null)
         {
             Console.WriteLine($"  note: {options.Note}");
@@ -49,44 +49,54 @@ internal static class LoadTestApp
         var acks = new AckLog();
         var state = new RunState(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.Requests);
         var sender = new RequestSender(client, recorder, setup.Scenario, acks);
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler stopOnCtrlC = (_, e) =>
         {
             // First Ctrl+C ends the run early but still reports and verifies what was sent.
             e.Cancel = true;
             state.Stop();
         };
 
-        using var progressStop = new CancellationTokenSource();
-        state.Start();
-        var progress = new ProgressReporter(state, recorder, sender).RunAsync(progressStop.Token);
-        var lag = TimeSpan.Zero;
-        if (options.Mode == LoadMode.Closed)
+        // The handler is process-wide: left behind, it would outlive this run (the tests run the tool many times in
+        // one process) and keep swallowing Ctrl+C for a run that is over.
+        Console.CancelKeyPress += stopOnCtrlC;
+        try
         {
-            await ClosedLoopRunner.RunAsync(state, setup.Scenario, sender, options.Connections, options.Seed);
+            using var progressStop = new CancellationTokenSource();
+            state.Start();
+            var progress = new ProgressReporter(state, recorder, sender).RunAsync(progressStop.Token);
+            var lag = TimeSpan.Zero;
+            if (options.Mode == LoadMode.Closed)
+            {
+                await ClosedLoopRunner.RunAsync(state, setup.Scenario, sender, options.Connections, options.Seed);
+            }
+            else
+            {
+                var runner = new OpenLoopRunner(state, setup.Scenario, sender, recorder);
+                await runner.RunAsync(options.Rate, options.Connections, options.Seed);
+                lag = runner.MaxSchedulerLag;
+            }
+
+            var measured = Stopwatch.GetElapsedTime(state.MeasureStartTimestamp, Math.Max(Stopwatch.GetTimestamp(), state.MeasureStartTimestamp));
+            await progressStop.CancelAsync();
+            await progress;
+
+            var verification = options.Verify
+                ? await VerifyAsync(client, staff, options, acks, stockBefore, setup)
+                : new VerificationReport(false, true, acks.Acknowledged, 0, 0, 0, "not checked (--no-verify)", []);
+            var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
+            SummaryPrinter.Print(report);
+            if (options.JsonPath is not null)
+            {
+                await File.WriteAllBytesAsync(options.JsonPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.RunReport));
+                Console.WriteLine($"report written to {options.JsonPath}");
+            }
+
+            return verification.Passed ? 0 : VerificationFailed;
         }
-        else
+        finally
         {
-            var runner = new OpenLoopRunner(state, setup.Scenario, sender, recorder);
-            await runner.RunAsync(options.Rate, options.Connections, options.Seed);
-            lag = runner.MaxSchedulerLag;
+            Console.CancelKeyPress -= stopOnCtrlC;
         }
-
-        var measured = Stopwatch.GetElapsedTime(state.MeasureStartTimestamp, Math.Max(Stopwatch.GetTimestamp(), state.MeasureStartTimestamp));
-        await progressStop.CancelAsync();
-        await progress;
-
-        var verification = options.Verify
-            ? await VerifyAsync(client, staff, options, acks, stockBefore, setup)
-            : new VerificationReport(false, true, acks.Placed.Count, 0, 0, 0, "not checked (--no-verify)", []);
-        var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
-        SummaryPrinter.Print(report);
-        if (options.JsonPath is not null)
-        {
-            await File.WriteAllBytesAsync(options.JsonPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.RunReport));
-            Console.WriteLine($"report written to {options.JsonPath}");
-        }
-
-        return verification.Passed ? 0 : VerificationFailed;
     }
 
     /// <summary>
@@ -108,7 +118,7 @@ internal static class LoadTestApp
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or OperationCanceledException)
         {
             var reason = e is OperationCanceledException ? "it took longer than its bound of 10 minutes after --expire-wait" : e.Message;
-            return new VerificationReport(true, false, acks.Placed.Count + acks.PlacedWithoutLocation, 0, 0, 0, "-",
+            return new VerificationReport(true, false, acks.Acknowledged, 0, 0, 0, "-",
                 [$"verification could not finish against {options.Url}: {reason}"]);
         }
     }

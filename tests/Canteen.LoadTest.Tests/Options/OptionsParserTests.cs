@@ -103,7 +103,7 @@ public sealed class OptionsParserTests
     [InlineData("--mode", "half-open", "closed or open")]
     [InlineData("--connections", "many", "not a number")]
     [InlineData("--rate", "1,000", "not a number")]
-    [InlineData("--seed", "-1", "must be from 0 to")]
+    [InlineData("--seed", "-1", "must be a whole number from 0 to")]
     [InlineData("--url", "127.0.0.1:5080", "not an absolute URL")]
     [InlineData("--frobnicate", "1", "unknown option")]
     public void Parse_InvalidValue_GivesClearErrorNamingTheOption(string option, string value, string reason)
@@ -114,6 +114,71 @@ public sealed class OptionsParserTests
         Assert.NotNull(error);
         Assert.StartsWith($"{option} {value}: ", error, StringComparison.Ordinal);
         Assert.Contains(reason, error, StringComparison.Ordinal);
+    }
+
+    // Truncating would quietly run another test than the one asked for: 1.5 connections is not 1.
+    [Theory]
+    [InlineData("--connections", "1.5", "from 1 to 20000")]
+    [InlineData("--seed", "2.7", "from 0 to 2147483647")]
+    [InlineData("--requests", "10.5", "from 1 to 10000000000")]
+    [InlineData("--guest-tokens", "0.5", "from 0 to 10000")]
+    [InlineData("--verify-max", "3.2", "from 0 to 2147483647")]
+    [InlineData("--connections", "1e300", "from 1 to 20000")]
+    public void Parse_FractionOrOutOfRangeForWholeNumberOption_IsRefusedNamingTheOption(string option, string value, string range)
+    {
+        var (options, error) = OptionsParser.Parse([option, value]);
+
+        Assert.Null(options);
+        Assert.Equal($"{option} {value}: must be a whole number {range}", error);
+    }
+
+    [Theory]
+    [InlineData("--requests", "1e6")]
+    [InlineData("--requests", "1000000.0")]
+    public void Parse_WholeNumberWrittenAsFloat_IsAccepted(string option, string value)
+    {
+        var (options, error) = OptionsParser.Parse([option, value]);
+
+        Assert.Null(error);
+        Assert.Equal(1_000_000, options!.Requests);
+    }
+
+    // Scripts write --no-verify=$SKIP: =false must leave verification on, and a value that is neither is a mistake.
+    [Theory]
+    [InlineData("--no-verify", false)]
+    [InlineData("--no-verify=true", false)]
+    [InlineData("--no-verify=false", true)]
+    [InlineData("--no-verify=False", true)]
+    public void Parse_NoVerify_AloneOrTrueSkipsVerificationFalseKeepsIt(string arg, bool verify)
+    {
+        var (options, error) = OptionsParser.Parse([arg, "--requests", "5"]);
+
+        Assert.Null(error);
+        Assert.Equal(verify, options!.Verify);
+        Assert.Equal(5, options.Requests);
+    }
+
+    [Theory]
+    [InlineData("--no-verify=maybe", "--no-verify")]
+    [InlineData("--no-verify=", "--no-verify")]
+    [InlineData("--no-verify=0", "--no-verify")]
+    [InlineData("--help=please", "--help")]
+    public void Parse_FlagWithAValueOtherThanTrueOrFalse_GivesClearError(string arg, string flag)
+    {
+        var (options, error) = OptionsParser.Parse([arg]);
+
+        Assert.Null(options);
+        Assert.Equal($"{arg}: must be true or false (or {flag} alone, meaning true)", error);
+    }
+
+    [Fact]
+    public void Parse_HelpFalse_DoesNotAskForHelp()
+    {
+        var (options, error) = OptionsParser.Parse(["--help=false", "--requests", "5"]);
+
+        Assert.Null(error);
+        Assert.Equal(5, options!.Requests);
+        Assert.Same(OptionsParser.Usage, OptionsParser.Parse(["--help=true"]).Error);
     }
 
     [Fact]

@@ -32,6 +32,25 @@ public sealed class ReportBuilderTests
         Assert.Equal(("flash-sale", "open", (double?)1500, 1.25), (report.Scenario, report.Mode, report.RatePerSecond, report.SchedulerLagMaxMs));
     }
 
+    // --requests bounds arrivals in open loop, so the report says how many there were: the sent and the dropped.
+    [Fact]
+    public void Build_OpenLoop_ArrivalsAreSentPlusDropped()
+    {
+        var options = new LoadOptions { Mode = LoadMode.Open, Rate = 100 };
+
+        var report = ReportBuilder.Build(options, Setup(), Recorded(), TimeSpan.FromSeconds(1), TimeSpan.Zero, Verified);
+
+        Assert.Equal((5L, 1L, (long?)6), (report.Requests, report.Dropped, report.Arrivals));
+    }
+
+    [Fact]
+    public void Build_ClosedLoop_HasNoArrivals()
+    {
+        var report = ReportBuilder.Build(new LoadOptions(), Setup(), Recorded(), TimeSpan.FromSeconds(1), TimeSpan.Zero, Verified);
+
+        Assert.Null(report.Arrivals);
+    }
+
     // bench/e2e.sh reads these names with jq, and the README documents them: renaming one silently breaks the results table.
     [Fact]
     public void Serialize_Report_UsesTheDocumentedCamelCaseFieldNames()
@@ -43,7 +62,7 @@ public sealed class ReportBuilderTests
 
         Assert.Equal(
             ["tool", "url", "scenario", "mode", "connections", "ratePerSecond", "warmupSeconds", "durationSeconds", "requests", "dropped",
-                "requestsPerSecond", "ordersPlacedPerSecond", "schedulerLagMaxMs", "identity", "menu", "note", "overall", "latency",
+                "arrivals", "requestsPerSecond", "ordersPlacedPerSecond", "schedulerLagMaxMs", "identity", "menu", "note", "overall", "latency",
                 "statusCodes", "problemCodes", "verification"],
             root.EnumerateObject().Select(p => p.Name));
         var order = root.GetProperty("latency").EnumerateArray().Single(l => l.GetProperty("operation").GetString() == "order" && l.GetProperty("outcome").GetString() == "ok");

@@ -40,6 +40,29 @@ public sealed class AckLogTests
         Assert.Equal(1, acks.PlacedWithoutLocation);
     }
 
+    // Acknowledged is acknowledged: a 201 without a usable Location counts too (verification then fails it).
+    [Fact]
+    public void Acknowledged_Every201WithOrWithoutLocation()
+    {
+        var acks = new AckLog();
+        acks.AddPlaced("/api/v1/orders/1", Template);
+        acks.AddPlaced(null, Template);
+        acks.AddPlaced("", Template);
+
+        Assert.Equal((3, 1, 2), (acks.Acknowledged, acks.Placed.Count, acks.PlacedWithoutLocation));
+    }
+
+    [Fact]
+    public void AddUnknownCancel_Order_IsCancelUnknownNotCancelled()
+    {
+        var acks = new AckLog();
+        acks.AddUnknownCancel("1");
+        acks.AddUnknownCancel("1");
+
+        Assert.Equal((true, false, false), (acks.IsCancelUnknown("1"), acks.IsCancelUnknown("2"), acks.IsCancelled("1")));
+        Assert.Equal((1, 0), (acks.UnknownCancels, acks.UnknownOutcomes));
+    }
+
     [Fact]
     public void AddCancelled_Order_IsCancelledOthersNot()
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using Canteen.LoadTest.Options;
 using Canteen.LoadTest.Running;
@@ -105,6 +106,43 @@ public sealed class RequestSenderTests
 
         Assert.True(acks.IsCancelled("12"));
         Assert.Equal((HttpMethod.Post, "/api/v1/orders/12/cancel", Template.Authorization), Assert.Single(handler.Requests));
+    }
+
+    // The server may have cancelled the order before the answer was lost: its hold may or may not be released.
+    [Theory]
+    [InlineData("connection error")]
+    [InlineData("timeout")]
+    [InlineData("500")]
+    [InlineData("302")]
+    public async Task SendAsync_CancelWithoutClearAnswer_CountsAsUnknownCancel(string answer)
+    {
+        var (sender, recorder, acks, _) = Create(_ => answer switch
+        {
+            "connection error" => throw new HttpRequestException(HttpRequestError.ConnectionError, "reset"),
+            "timeout" => throw new TaskCanceledException("timed out"),
+            _ => StubHandler.Status((HttpStatusCode)int.Parse(answer, CultureInfo.InvariantCulture)),
+        });
+
+        await Send(sender, Operation.Cancel(new AckedOrder("12", Template)));
+
+        Assert.Equal(1, recorder.CountOf(Outcome.Failed));
+        Assert.Equal((1, false), (acks.UnknownCancels, acks.IsCancelled("12")));
+        Assert.True(acks.IsCancelUnknown("12"));
+        Assert.Equal(0, acks.UnknownOutcomes);
+    }
+
+    [Fact]
+    public async Task SendAsync_CancelRefusedOrShed_IsNeitherCancelledNorUnknown()
+    {
+        var statuses = new Queue<HttpStatusCode>([HttpStatusCode.Conflict, HttpStatusCode.TooManyRequests, HttpStatusCode.ServiceUnavailable]);
+        var (sender, _, acks, _) = Create(_ => StubHandler.Status(statuses.Dequeue()));
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Send(sender, Operation.Cancel(new AckedOrder("12", Template)));
+        }
+
+        Assert.Equal((0, false, false), (acks.UnknownCancels, acks.IsCancelled("12"), acks.IsCancelUnknown("12")));
     }
 
     [Fact]

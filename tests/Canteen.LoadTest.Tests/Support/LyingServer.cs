@@ -8,17 +8,17 @@ using Microsoft.Extensions.Logging;
 namespace Canteen.LoadTest.Tests.Support;
 
 /// <summary>
-/// A deliberately dishonest order server on a real loopback socket: it acknowledges every order with 201 and a Location,
-/// but either cannot read any of them back, or reads them back while its stock never moves. Catching exactly such a
-/// server is the load tool's verification's job; so is saying so when the server breaks while it is being checked. It
-/// serves no menu, guest sign-in or invariant check (404).
+/// A deliberately dishonest order server on a real loopback socket: it acknowledges every order with 201 (and a Location,
+/// unless it hides where its orders are), but either cannot read any of them back, or reads them back while its stock
+/// never moves. Catching exactly such a server is the load tool's verification's job; so is saying so when the server
+/// breaks while it is being checked. It serves no menu, guest sign-in or invariant check (404).
 /// </summary>
 internal sealed class LyingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private long _nextId;
 
-    private LyingServer(bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false)
+    private LyingServer(bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false, bool withoutLocation = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -27,7 +27,8 @@ internal sealed class LyingServer : IAsyncDisposable
         _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
         {
             var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
-            return Results.Created("/api/v1/orders/" + id, new { id, storeId, status = "pending_payment" });
+            var order = new { id, storeId, status = "pending_payment" };
+            return withoutLocation ? Results.Json(order, statusCode: StatusCodes.Status201Created) : Results.Created("/api/v1/orders/" + id, order);
         });
         if (ordersReadable)
         {
@@ -59,6 +60,10 @@ internal sealed class LyingServer : IAsyncDisposable
     /// <summary>Stores orders, but once any was placed its stock endpoint answers an HTML page labelled as JSON.</summary>
     public static Task<LyingServer> GarblingStockAfterOrdersAsync() =>
         StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockGarbledOnceOrdered: true));
+
+    /// <summary>Stores orders and can read them back, but its 201s carry no Location, so nobody can find them.</summary>
+    public static Task<LyingServer> HidingLocationsAsync() =>
+        StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, withoutLocation: true));
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 

@@ -15,7 +15,10 @@ internal sealed record LoadOptions
     /// <summary>Open loop only: requests per second.</summary>
     public double Rate { get; init; }
 
-    /// <summary>Measured requests at most (warmup not included).</summary>
+    /// <summary>
+    /// Closed loop: measured requests at most. Open loop: measured arrivals at most, sent or dropped at the in-flight
+    /// cap: the timetable is fixed, so a dropped arrival still uses up its place in it. Warmup not included.
+    /// </summary>
     public long Requests { get; init; } = 1_000_000;
 
     public double DurationSeconds { get; init; } = 10;

@@ -9,10 +9,12 @@ internal static class OptionsParser
         Canteen.LoadTest --url http://127.0.0.1:5080 [options]   (see tools/Canteen.LoadTest/README.md)
           --scenario lunch-rush|flash-sale|mixed   --mode closed|open
           --connections N (closed: connections; open: in-flight cap)   --rate R (open: requests/s)
-          --requests N  --duration S  --warmup S   (a run stops at the first bound reached)
+          --requests N  --duration S  --warmup S   (a run stops at the first bound reached; in open mode
+              N bounds arrivals on the timetable, sent or dropped at the in-flight cap, not only those sent)
           --store ID --dish ID (flash-sale)   --guest-tokens N (per store; 0 = anonymous)   --staff-token T
           --admin-user U --admin-password P (signs in for stock and invariant reads instead of --staff-token)
-          --json out.json   --no-verify   --verify-max N   --expire-wait S   --note TEXT   --seed N
+          --json out.json   --no-verify[=true|false]   --verify-max N   --expire-wait S   --note TEXT   --seed N
+          N is a whole number (1e6 is fine, 1.5 is not); R and S may have decimals
         """;
 
     public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -21,15 +23,24 @@ internal static class OptionsParser
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
-            if (name is "--no-verify")
+            if (name is "--no-verify" or "--help" or "-h")
             {
-                options = options with { Verify = false };
-                continue;
-            }
+                // A flag takes no value of its own, but scripts write --no-verify=$SKIP: false must mean false.
+                if (Flag(inline) is not { } on)
+                {
+                    return (null, $"{args[i]}: must be true or false (or {name} alone, meaning true)");
+                }
 
-            if (name is "--help" or "-h")
-            {
-                return (null, Usage);
+                if (name is "--no-verify")
+                {
+                    options = options with { Verify = !on };
+                }
+                else if (on)
+                {
+                    return (null, Usage);
+                }
+
+                continue;
             }
 
             var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
@@ -62,23 +73,32 @@ internal static class OptionsParser
         "--url" => o with { Url = Uri.TryCreate(value, UriKind.Absolute, out var url) ? url : throw new FormatException("not an absolute URL") },
         "--scenario" => o with { Scenario = ParseScenario(value) },
         "--mode" => o with { Mode = value switch { "closed" => LoadMode.Closed, "open" => LoadMode.Open, _ => throw new FormatException("closed or open") } },
-        "--connections" => o with { Connections = (int)Number(value, 1, 20_000) },
+        "--connections" => o with { Connections = (int)Whole(value, 1, 20_000) },
         "--rate" => o with { Rate = Number(value, 0.1, 1_000_000) },
-        "--requests" => o with { Requests = (long)Number(value, 1, 1e10) },
+        "--requests" => o with { Requests = Whole(value, 1, 10_000_000_000) },
         "--duration" => o with { DurationSeconds = Number(value, 0.1, 3600) },
         "--warmup" => o with { WarmupSeconds = Number(value, 0, 600) },
         "--store" => o with { FlashStore = value },
         "--dish" => o with { FlashDish = value },
         "--json" => o with { JsonPath = value },
-        "--guest-tokens" => o with { GuestTokens = (int)Number(value, 0, 10_000) },
+        "--guest-tokens" => o with { GuestTokens = (int)Whole(value, 0, 10_000) },
         "--staff-token" => o with { StaffToken = value },
         "--admin-user" => o with { AdminUser = value },
         "--admin-password" => o with { AdminPassword = value },
-        "--verify-max" => o with { VerifyMax = (int)Number(value, 0, int.MaxValue) },
+        "--verify-max" => o with { VerifyMax = (int)Whole(value, 0, int.MaxValue) },
         "--note" => o with { Note = value },
         "--expire-wait" => o with { ExpireWaitSeconds = Number(value, 0, 3600) },
-        "--seed" => o with { Seed = (int)Number(value, 0, int.MaxValue) },
+        "--seed" => o with { Seed = (int)Whole(value, 0, int.MaxValue) },
         _ => throw new FormatException("unknown option"),
+    };
+
+    /// <summary>A flag alone is true; written as <c>--flag=value</c> the value must say which; null when it does not.</summary>
+    private static bool? Flag(string? inline) => inline switch
+    {
+        null => true,
+        _ when inline.Equals("true", StringComparison.OrdinalIgnoreCase) => true,
+        _ when inline.Equals("false", StringComparison.OrdinalIgnoreCase) => false,
+        _ => null,
     };
 
     private static ScenarioKind ParseScenario(string value) => value switch
@@ -97,6 +117,18 @@ internal static class OptionsParser
         }
 
         return number >= min && number <= max ? number : throw new FormatException($"must be from {min} to {max}");
+    }
+
+    /// <summary>
+    /// A count: truncating 1.5 connections to 1 would run a different test than the one asked for, so a fraction is
+    /// refused. Parsed as a number first, so 1e6 requests still reads as a million.
+    /// </summary>
+    private static long Whole(string value, long min, long max)
+    {
+        var number = Number(value, double.NegativeInfinity, double.PositiveInfinity);
+        return number >= min && number <= max && Math.Floor(number) == number
+            ? (long)number
+            : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}"));
     }
 
     private static string? Validate(LoadOptions o)

@@ -24,6 +24,7 @@ internal static class ReportBuilder
             DurationSeconds: Math.Round(seconds, 3),
             Requests: recorder.Completed,
             Dropped: recorder.Dropped,
+            Arrivals: options.Mode == LoadMode.Open ? recorder.Completed + recorder.Dropped : null,
             RequestsPerSecond: Math.Round(recorder.Completed / seconds, 1),
             OrdersPlacedPerSecond: Math.Round(recorder.Placed / seconds, 1),
             SchedulerLagMaxMs: Math.Round(schedulerLag.TotalMilliseconds, 3),

@@ -1,6 +1,11 @@
 namespace Canteen.LoadTest.Reporting;
 
-/// <summary>Everything a run measured, as written to the <c>--json</c> file (the table shows the same numbers).</summary>
+/// <summary>
+/// Everything a run measured, as written to the <c>--json</c> file (the table shows the same numbers).
+/// <see cref="Requests"/> are the measured requests sent; <see cref="Dropped"/> the open loop's measured arrivals
+/// not sent because the in-flight cap was reached; <see cref="Arrivals"/> their sum in open loop, which is what
+/// <c>--requests</c> bounds there (null in closed loop, which has no timetable).
+/// </summary>
 internal sealed record RunReport(
     string Tool,
     string Url,
@@ -12,6 +17,7 @@ internal sealed record RunReport(
     double DurationSeconds,
     long Requests,
     long Dropped,
+    long? Arrivals,
     double RequestsPerSecond,
     double OrdersPlacedPerSecond,
     double SchedulerLagMaxMs,

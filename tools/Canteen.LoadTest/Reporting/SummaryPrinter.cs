@@ -21,7 +21,8 @@ internal static class SummaryPrinter
         run.AddRow(report.Mode == "open" ? "rate / in-flight cap" : "connections", report.Mode == "open"
             ? Invariant($"{report.RatePerSecond:N0}/s / {report.Connections}") : Invariant($"{report.Connections}"));
         run.AddRow("measured (warmup)", Invariant($"{report.DurationSeconds:F2} s ({report.WarmupSeconds:F1} s)"));
-        run.AddRow("requests", Invariant($"{report.Requests:N0}") + (report.Dropped > 0 ? Invariant($" (+{report.Dropped:N0} dropped: client saturated)") : string.Empty));
+        var (label, requests) = RequestsRow(report);
+        run.AddRow(label, requests);
         run.AddRow("throughput", Invariant($"{report.RequestsPerSecond:N0} req/s, {report.OrdersPlacedPerSecond:N0} orders placed/s"));
         if (report.Mode == "open")
         {
@@ -50,6 +51,15 @@ internal static class SummaryPrinter
         AnsiConsole.Write(latency);
         PrintVerification(report.Verification);
     }
+
+    /// <summary>
+    /// Open loop shows arrivals first: that is what <c>--requests</c> bounds there, and sent alone would hide the load
+    /// the client could not deliver.
+    /// </summary>
+    internal static (string Label, string Value) RequestsRow(RunReport report) => report.Arrivals is { } arrivals
+        ? ("arrivals / sent / dropped", Invariant($"{arrivals:N0} / {report.Requests:N0} / {report.Dropped:N0}") +
+            (report.Dropped > 0 ? " (dropped: client saturated at its in-flight cap)" : string.Empty))
+        : ("requests", Invariant($"{report.Requests:N0}"));
 
     private static void PrintVerification(VerificationReport v)
     {

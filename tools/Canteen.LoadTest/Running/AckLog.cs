@@ -5,23 +5,35 @@ namespace Canteen.LoadTest.Running;
 
 /// <summary>
 /// What the server promised during the run (warmup included): every order it acknowledged with 201, every cancel
-/// it confirmed, and how many order requests ended without a clear answer (they may or may not have been placed).
-/// The post-run verification holds the server to these promises.
+/// it confirmed, and which requests ended without a clear answer: an order request that may or may not have been
+/// placed, a cancel that may or may not have released its order's hold. The post-run verification holds the server
+/// to these promises.
 /// </summary>
 internal sealed class AckLog
 {
     private readonly ConcurrentQueue<AckedOrder> _placed = new();
     private readonly ConcurrentDictionary<string, byte> _cancelled = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _cancelsUnknown = new(StringComparer.Ordinal);
     private long _unknown;
     private long _placedWithoutLocation;
 
     public IReadOnlyCollection<AckedOrder> Placed => _placed;
 
+    /// <summary>Order requests that got no clear answer.</summary>
     public long UnknownOutcomes => Interlocked.Read(ref _unknown);
+
+    /// <summary>Cancel requests that got no clear answer.</summary>
+    public long UnknownCancels => _cancelsUnknown.Count;
 
     public long PlacedWithoutLocation => Interlocked.Read(ref _placedWithoutLocation);
 
+    /// <summary>Every 201, whether or not its <c>Location</c> said where the order is.</summary>
+    public long Acknowledged => _placed.Count + PlacedWithoutLocation;
+
     public bool IsCancelled(string orderId) => _cancelled.ContainsKey(orderId);
+
+    /// <summary>Whether a cancel of this order was sent but got no clear answer, so its hold may or may not be released.</summary>
+    public bool IsCancelUnknown(string orderId) => _cancelsUnknown.ContainsKey(orderId);
 
     public AckedOrder? AddPlaced(string? location, OrderTemplate template)
     {
@@ -40,4 +52,6 @@ internal sealed class AckLog
     public void AddCancelled(string orderId) => _cancelled.TryAdd(orderId, 0);
 
     public void AddUnknown() => Interlocked.Increment(ref _unknown);
+
+    public void AddUnknownCancel(string orderId) => _cancelsUnknown.TryAdd(orderId, 0);
 }

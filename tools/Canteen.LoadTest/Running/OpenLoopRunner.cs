@@ -7,7 +7,8 @@ namespace Canteen.LoadTest.Running;
 /// Sends at a fixed rate whatever the server does. Each request's latency runs from the moment it was due, not the
 /// moment it left, so a stalled server (or a stalled client) cannot hide its stall (no coordinated omission). A
 /// request due while the in-flight cap is reached is not sent and is counted as dropped: the report then says the
-/// client, not the server, was the limit.
+/// client, not the server, was the limit. The request bound counts arrivals, sent or dropped: a dropped arrival is
+/// part of the load asked for, and counting only those sent would stretch the timetable to make up for the client.
 /// </summary>
 /// <remarks>
 /// The timetable runs on a thread of its own that sleeps precisely (<see cref="PreciseSleep"/>), not on the thread

@@ -94,6 +94,9 @@ internal sealed class RequestSender(HttpClient client, RunRecorder recorder, Sce
             case OperationKind.Cancel when status == 200:
                 acks.AddCancelled(operation.Target!.Id);
                 break;
+            case OperationKind.Cancel when RunRecorder.Classify(status) == Outcome.Failed:
+                acks.AddUnknownCancel(operation.Target!.Id);
+                break;
         }
     }
 }

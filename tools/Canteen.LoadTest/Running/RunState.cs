@@ -17,7 +17,7 @@ internal sealed class RunState(TimeSpan warmup, TimeSpan duration, long maxReque
 
     public long DeadlineTimestamp { get; private set; }
 
-    /// <summary>Measured requests sent so far.</summary>
+    /// <summary>Measured requests issued so far; in open loop, arrivals, including those then dropped at the cap.</summary>
     public long Issued => Math.Min(Interlocked.Read(ref _issued), maxRequests);
 
     public bool Stopped => _stopped;
@@ -31,7 +31,10 @@ internal sealed class RunState(TimeSpan warmup, TimeSpan duration, long maxReque
 
     public bool IsMeasuring(long timestamp) => timestamp >= MeasureStartTimestamp;
 
-    /// <summary>May a request due at <paramref name="timestamp"/> be sent, and does it count?</summary>
+    /// <summary>
+    /// May a request due at <paramref name="timestamp"/> be sent, and does it count? A measured one counts against the
+    /// request bound from here on, even if the open loop then drops it at its in-flight cap.
+    /// </summary>
     public bool TryIssue(long timestamp, out bool measured)
     {
         measured = false;

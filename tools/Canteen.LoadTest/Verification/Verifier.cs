@@ -54,6 +54,6 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
 
         var (invariant, invariantFailed) = await InvariantProbe.RunAsync(client, staffAuthorization, cancellationToken);
         var passed = missing == 0 && acks.PlacedWithoutLocation == 0 && notExpired == 0 && stockPassed && !invariantFailed;
-        return new VerificationReport(true, passed, placed.Count + acks.PlacedWithoutLocation, checkedCount, missing, levels, invariant, messages);
+        return new VerificationReport(true, passed, acks.Acknowledged, checkedCount, missing, levels, invariant, messages);
     }
 }
