@@ -21,14 +21,7 @@ public sealed partial class PostgresStockAuthority : IStockAuthority, IAsyncDisp
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         _options = options;
-        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0)
-        {
-            // The same few statements run all day: let Npgsql prepare them once per connection.
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        }
-
-        _source = builder.Build();
+        _source = StockDataSource.Create(options.ConnectionString);
         _batcher = options.BatchTries ? new TryHoldBatcher(_source, options.MaxBatch) : null;
     }
 
