@@ -31,6 +31,23 @@ public sealed class ProgramTests
         Assert.Equal(2, await LoadTool.ExitCodeAsync([.. args, "--url", "http://127.0.0.1:1", "--requests", "1", "--duration", "1", "--warmup", "0"]));
     }
 
+    // Port 1 again: exit code 2 rather than 3 shows the tool refused before it sent anything.
+    [Theory]
+    [InlineData("--no-verify", "false")]
+    [InlineData("--requests", "1", "x")]
+    public async Task Main_StrayArgument_ExitsTwoBeforeTheRun(params string[] args)
+    {
+        Assert.Equal(2, await LoadTool.ExitCodeAsync(["--url", "http://127.0.0.1:1", "--duration", "1", "--warmup", "0", .. args]));
+    }
+
+    [Fact]
+    public async Task Main_JsonInADirectoryThatDoesNotExist_ExitsTwoBeforeTheRun()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"canteen-loadtest-{Guid.NewGuid():N}", "out.json");
+
+        Assert.Equal(2, await LoadTool.ExitCodeAsync("--url", "http://127.0.0.1:1", "--requests", "1", "--duration", "1", "--warmup", "0", "--json", json));
+    }
+
     [Fact]
     public async Task Main_NobodyListening_ExitsThreeBeforeTheRun()
     {

@@ -7,11 +7,15 @@ using Canteen.LoadTest.Verification;
 
 namespace Canteen.LoadTest;
 
-/// <summary>One run: prepare, warm up, measure, verify, report. Exit codes: 0 ok, 1 verification failed, 3 setup failed.</summary>
+/// <summary>
+/// One run: prepare, warm up, measure, verify, report. Exit codes: 0 ok, 1 verification failed, 3 setup failed,
+/// 4 the <c>--json</c> report could not be written (2, a bad command line, is Program's).
+/// </summary>
 internal static class LoadTestApp
 {
     public const int VerificationFailed = 1;
     public const int SetupFailed = 3;
+    public const int ReportNotWritten = 4;
 
     public static async Task<int> RunAsync(LoadOptions options)
     {
@@ -49,77 +53,66 @@ internal static class LoadTestApp
         var acks = new AckLog();
         var state = new RunState(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds), options.Requests);
         var sender = new RequestSender(client, recorder, setup.Scenario, acks);
-        ConsoleCancelEventHandler stopOnCtrlC = (_, e) =>
+        using var ctrlC = CtrlCHandler.Attach(state.Stop, options.Verify, Console.Error);
+        using var progressStop = new CancellationTokenSource();
+        state.Start();
+        var progress = new ProgressReporter(state, recorder, sender).RunAsync(progressStop.Token);
+        var lag = TimeSpan.Zero;
+        if (options.Mode == LoadMode.Closed)
         {
-            // First Ctrl+C ends the run early but still reports and verifies what was sent.
-            e.Cancel = true;
-            state.Stop();
-        };
-
-        // The handler is process-wide: left behind, it would outlive this run (the tests run the tool many times in
-        // one process) and keep swallowing Ctrl+C for a run that is over.
-        Console.CancelKeyPress += stopOnCtrlC;
-        try
-        {
-            using var progressStop = new CancellationTokenSource();
-            state.Start();
-            var progress = new ProgressReporter(state, recorder, sender).RunAsync(progressStop.Token);
-            var lag = TimeSpan.Zero;
-            if (options.Mode == LoadMode.Closed)
-            {
-                await ClosedLoopRunner.RunAsync(state, setup.Scenario, sender, options.Connections, options.Seed);
-            }
-            else
-            {
-                var runner = new OpenLoopRunner(state, setup.Scenario, sender, recorder);
-                await runner.RunAsync(options.Rate, options.Connections, options.Seed);
-                lag = runner.MaxSchedulerLag;
-            }
-
-            var measured = Stopwatch.GetElapsedTime(state.MeasureStartTimestamp, Math.Max(Stopwatch.GetTimestamp(), state.MeasureStartTimestamp));
-            await progressStop.CancelAsync();
-            await progress;
-
-            var verification = options.Verify
-                ? await VerifyAsync(client, staff, options, acks, stockBefore, setup)
-                : new VerificationReport(false, true, acks.Acknowledged, 0, 0, 0, "not checked (--no-verify)", []);
-            var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
-            SummaryPrinter.Print(report);
-            if (options.JsonPath is not null)
-            {
-                await File.WriteAllBytesAsync(options.JsonPath, JsonSerializer.SerializeToUtf8Bytes(report, ReportJsonContext.Default.RunReport));
-                Console.WriteLine($"report written to {options.JsonPath}");
-            }
-
-            return verification.Passed ? 0 : VerificationFailed;
+            await ClosedLoopRunner.RunAsync(state, setup.Scenario, sender, options.Connections, options.Seed);
         }
-        finally
+        else
         {
-            Console.CancelKeyPress -= stopOnCtrlC;
+            var runner = new OpenLoopRunner(state, setup.Scenario, sender, recorder);
+            await runner.RunAsync(options.Rate, options.Connections, options.Seed);
+            lag = runner.MaxSchedulerLag;
         }
+
+        var measured = Stopwatch.GetElapsedTime(state.MeasureStartTimestamp, Math.Max(Stopwatch.GetTimestamp(), state.MeasureStartTimestamp));
+        await progressStop.CancelAsync();
+        await progress;
+
+        var verification = options.Verify
+            ? await VerifyAsync(client, staff, options, acks, stockBefore, setup, ctrlC)
+            : new VerificationReport(false, true, acks.Acknowledged, 0, 0, 0, "not checked (--no-verify)", []);
+        var report = ReportBuilder.Build(options, setup, recorder, measured, lag, verification);
+        SummaryPrinter.Print(report);
+        var written = options.JsonPath is null || await ReportWriter.TryWriteAsync(options.JsonPath, report);
+
+        // A failed verification is the correctness signal scripts act on (bench/e2e.sh fails on 1): it wins.
+        return !verification.Passed ? VerificationFailed : written ? 0 : ReportNotWritten;
     }
 
     /// <summary>
     /// The post-run check, with a time bound of its own (a soak's run and wait can outlast the set-up's), and a server
     /// that dies or answers garbage while being checked fails the verification with the reason rather than ending the
-    /// tool without a report.
+    /// tool without a report. Ctrl+C interrupts it the same way (see <see cref="CtrlCHandler"/>).
     /// </summary>
     private static async Task<VerificationReport> VerifyAsync(
         HttpClient client, string? staff, LoadOptions options, AckLog acks,
-        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore, WorkloadSetup setup)
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore, WorkloadSetup setup, CtrlCHandler ctrlC)
     {
+        ctrlC.VerificationStarted();
+        var interrupted = ctrlC.VerificationInterrupted;
         var expireWait = TimeSpan.FromSeconds(options.ExpireWaitSeconds);
-        using var bound = new CancellationTokenSource(expireWait + TimeSpan.FromMinutes(10));
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(interrupted);
+        bound.CancelAfter(expireWait + TimeSpan.FromMinutes(10));
         try
         {
+            // A second Ctrl+C during the load asked to skip it before it began.
+            interrupted.ThrowIfCancellationRequested();
             return await new Verifier(client, staff, Math.Min(options.Connections, 32)).RunAsync(
                 acks, stockBefore, setup.Scenario.StoreIds, options.VerifyMax, expireWait, bound.Token);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or JsonException or OperationCanceledException)
         {
-            var reason = e is OperationCanceledException ? "it took longer than its bound of 10 minutes after --expire-wait" : e.Message;
-            return new VerificationReport(true, false, acks.Acknowledged, 0, 0, 0, "-",
-                [$"verification could not finish against {options.Url}: {reason}"]);
+            // Interrupted, it proved nothing either way: a failed check, not the server's fault, so not "against" it.
+            var message = interrupted.IsCancellationRequested
+                ? "verification could not finish: interrupted (Ctrl+C)"
+                : $"verification could not finish against {options.Url}: " +
+                    (e is OperationCanceledException ? "it took longer than its bound of 10 minutes after --expire-wait" : e.Message);
+            return new VerificationReport(true, false, acks.Acknowledged, 0, 0, 0, "-", [message]);
         }
     }
 

@@ -190,6 +190,62 @@ public sealed class OptionsParserTests
         Assert.Equal("--duration needs a value.", error);
     }
 
+    // A stray word must not be read as an option: "--no-verify false" used to say "false needs a value".
+    [Theory]
+    [InlineData(new[] { "--no-verify", "false" }, "unexpected argument 'false' (options start with --; did you mean --no-verify=false?)")]
+    [InlineData(new[] { "--help=false", "true" }, "unexpected argument 'true' (options start with --; did you mean --help=true?)")]
+    [InlineData(new[] { "--requests", "5", "x" }, "unexpected argument 'x'")]
+    [InlineData(new[] { "x", "--requests", "5" }, "unexpected argument 'x'")]
+    [InlineData(new[] { "--note", "--no-verify", "false" }, "unexpected argument 'false'")]
+    [InlineData(new[] { "-requests", "5" }, "unexpected argument '-requests'")]
+    public void Parse_StrayArgument_IsUnexpectedWithAHintAfterAFlag(string[] args, string error)
+    {
+        var (options, actual) = OptionsParser.Parse(args);
+
+        Assert.Null(options);
+        Assert.Equal(error, actual);
+    }
+
+    [Fact]
+    public void Parse_ShortHelp_IsStillHelp()
+    {
+        Assert.Same(OptionsParser.Usage, OptionsParser.Parse(["-h"]).Error);
+    }
+
+    // The report is written when the run is over: a path that cannot be a file is refused before anything is sent.
+    [Fact]
+    public void Parse_JsonInADirectoryThatDoesNotExist_IsRefusedNamingTheDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"canteen-loadtest-{Guid.NewGuid():N}", "missing");
+        var json = Path.Combine(directory, "out.json");
+
+        var (options, error) = OptionsParser.Parse(["--json", json]);
+
+        Assert.Null(options);
+        Assert.Equal($"--json {json}: directory {directory} does not exist", error);
+    }
+
+    [Fact]
+    public void Parse_JsonNamingADirectory_IsRefused()
+    {
+        var (options, error) = OptionsParser.Parse(["--json", Path.GetTempPath()]);
+
+        Assert.Null(options);
+        Assert.Equal($"--json {Path.GetTempPath()}: is a directory; give a file name", error);
+    }
+
+    [Fact]
+    public void Parse_JsonInAnExistingDirectory_IsAcceptedAsGiven()
+    {
+        var json = Path.Combine(Path.GetTempPath(), $"canteen-loadtest-{Guid.NewGuid():N}.json");
+
+        var (options, error) = OptionsParser.Parse(["--json", json]);
+
+        Assert.Null(error);
+        Assert.Equal(json, options!.JsonPath);
+        Assert.False(File.Exists(json));
+    }
+
     [Theory]
     [InlineData("http://10.0.0.1:5080")]
     [InlineData("http://example.com")]

@@ -96,6 +96,27 @@ public sealed class RequestSenderTests
         Assert.Equal((0, 0), (acks.UnknownOutcomes, acks.Placed.Count));
     }
 
+    // The API answers a placed order with 201 and nothing else: after another success the order may or may not exist.
+    [Theory]
+    [InlineData(HttpStatusCode.OK)]
+    [InlineData(HttpStatusCode.Accepted)]
+    [InlineData(HttpStatusCode.NoContent)]
+    public async Task SendAsync_OrderAnsweredWithASuccessTheApiDoesNotDefine_CountsAsUnknownAndAsADeviation(HttpStatusCode status)
+    {
+        var (sender, recorder, acks, _) = Create(_ =>
+        {
+            var answer = StubHandler.Status(status);
+            answer.Headers.Location = new Uri("/api/v1/orders/77", UriKind.Relative);
+            return answer;
+        });
+
+        await Send(sender, Operation.Order(Template));
+
+        Assert.Equal((1, 0), (recorder.CountOf(Outcome.Ok), recorder.Placed));
+        Assert.Equal((1, 0, 0), (acks.UnknownOutcomes, acks.Placed.Count, acks.Acknowledged));
+        Assert.Equal([(OperationKind.Order, (int)status, 1L)], acks.UndefinedSuccesses);
+    }
+
     [Fact]
     public async Task SendAsync_CancelConfirmed_MarksTheOrderCancelled()
     {
@@ -129,6 +150,38 @@ public sealed class RequestSenderTests
         Assert.Equal((1, false), (acks.UnknownCancels, acks.IsCancelled("12")));
         Assert.True(acks.IsCancelUnknown("12"));
         Assert.Equal(0, acks.UnknownOutcomes);
+    }
+
+    // The API answers a cancel with 200 and the cancelled order: a 204 does not say whether the hold was released.
+    [Theory]
+    [InlineData(HttpStatusCode.Created)]
+    [InlineData(HttpStatusCode.Accepted)]
+    [InlineData(HttpStatusCode.NoContent)]
+    public async Task SendAsync_CancelAnsweredWithASuccessTheApiDoesNotDefine_CountsAsUnknownCancelAndAsADeviation(HttpStatusCode status)
+    {
+        var (sender, recorder, acks, _) = Create(_ => StubHandler.Status(status));
+
+        await Send(sender, Operation.Cancel(new AckedOrder("12", Template)));
+        await Send(sender, Operation.Cancel(new AckedOrder("13", Template)));
+
+        Assert.Equal(2, recorder.CountOf(Outcome.Ok));
+        Assert.Equal((2, false, true), (acks.UnknownCancels, acks.IsCancelled("12"), acks.IsCancelUnknown("12")));
+        Assert.Equal(0, acks.UnknownOutcomes);
+        Assert.Equal([(OperationKind.Cancel, (int)status, 2L)], acks.UndefinedSuccesses);
+    }
+
+    [Fact]
+    public async Task SendAsync_DefinedAnswers_AreNoDeviation()
+    {
+        var (sender, _, acks, _) = Create(request => request.RequestUri!.AbsolutePath.EndsWith("/cancel", StringComparison.Ordinal)
+            ? StubHandler.Json(HttpStatusCode.OK, """{"status":"cancelled"}""")
+            : StubHandler.Status(HttpStatusCode.OK));
+
+        await Send(sender, Operation.Cancel(new AckedOrder("12", Template)));
+        await Send(sender, Operation.Menu("/api/v1/stores/sh-jingan/menu"));
+
+        Assert.Empty(acks.UndefinedSuccesses);
+        Assert.Equal((0, 0), (acks.UnknownOutcomes, acks.UnknownCancels));
     }
 
     [Fact]

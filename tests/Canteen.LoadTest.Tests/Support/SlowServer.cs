@@ -33,6 +33,9 @@ internal sealed class SlowServer : IAsyncDisposable
 
     public Uri Url => new(_app.Urls.Single());
 
+    /// <summary>Orders acknowledged so far: a test can wait for the load to have begun.</summary>
+    public long OrdersAcknowledged => Interlocked.Read(ref _nextId);
+
     public static async Task<SlowServer> StartAsync(TimeSpan delay)
     {
         var server = new SlowServer(delay);

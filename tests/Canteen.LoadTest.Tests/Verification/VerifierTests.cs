@@ -3,6 +3,7 @@ using Canteen.LoadTest.Reporting;
 using Canteen.LoadTest.Running;
 using Canteen.LoadTest.Tests.Support;
 using Canteen.LoadTest.Verification;
+using Canteen.LoadTest.Workload;
 
 namespace Canteen.LoadTest.Tests.Verification;
 
@@ -118,6 +119,29 @@ public sealed class VerifierTests
         Assert.Equal((10L, 3L), (report.OrdersAcknowledged, report.OrdersChecked));
         Assert.Equal(["/api/v1/orders/1", "/api/v1/orders/5", "/api/v1/orders/9"], handler.Requests.Select(r => r.Path).Where(p => p.StartsWith("/api/v1/orders/", StringComparison.Ordinal)).Order());
         Assert.Contains("read back an even sample of 3 of 10 acknowledged orders (--verify-max)", report.Messages);
+    }
+
+    // A server that answers cancels with 204 and releases their holds: the stock is accepted as released (it would fail
+    // if those orders were counted as holding), and the answer the API does not define is named.
+    [Fact]
+    public async Task RunAsync_CancelsAnsweredWithoutTheDefined200_StockAcceptedAsReleasedAndDeviationNamed()
+    {
+        var handler = Server(readable: ["1", "2", "3"], """[{"dishId":"braised-pork","total":50,"available":49,"reserved":1,"sold":0}]""", "{}");
+        var acks = Acks("1", "2", "3");
+        foreach (var id in new[] { "2", "3" })
+        {
+            acks.AddUnknownCancel(id);
+            acks.AddUndefinedSuccess(OperationKind.Cancel, 204);
+        }
+
+        acks.AddUnknown();
+        acks.AddUndefinedSuccess(OperationKind.Order, 200);
+
+        var report = await Verify(handler, acks);
+
+        Assert.True(report.Passed, string.Join("; ", report.Messages));
+        Assert.Contains("1 order placements answered 200, which the API does not define (a placed order is 201); counted as unknown", report.Messages);
+        Assert.Contains("2 cancels answered 204, which the API does not define (a cancelled order is 200); counted as unknown", report.Messages);
     }
 
     private static Task<VerificationReport> Verify(StubHandler handler, AckLog acks, int verifyMax = 0) =>

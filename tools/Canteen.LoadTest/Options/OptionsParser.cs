@@ -20,9 +20,12 @@ internal static class OptionsParser
     public static (LoadOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
         var options = new LoadOptions();
+        string? flagBefore = null;
         for (var i = 0; i < args.Count; i++)
         {
             var (name, inline) = Split(args[i]);
+            var flag = flagBefore;
+            flagBefore = null;
             if (name is "--no-verify" or "--help" or "-h")
             {
                 // A flag takes no value of its own, but scripts write --no-verify=$SKIP: false must mean false.
@@ -40,7 +43,16 @@ internal static class OptionsParser
                     return (null, Usage);
                 }
 
+                flagBefore = name;
                 continue;
+            }
+
+            if (!name.StartsWith("--", StringComparison.Ordinal))
+            {
+                // Read as an option name, "--no-verify false" would say "false needs a value", which helps nobody.
+                return (null, flag is null
+                    ? $"unexpected argument '{args[i]}'"
+                    : $"unexpected argument '{args[i]}' (options start with --; did you mean {flag}={args[i]}?)");
             }
 
             var value = inline ?? (i + 1 < args.Count ? args[++i] : null);
@@ -80,7 +92,7 @@ internal static class OptionsParser
         "--warmup" => o with { WarmupSeconds = Number(value, 0, 600) },
         "--store" => o with { FlashStore = value },
         "--dish" => o with { FlashDish = value },
-        "--json" => o with { JsonPath = value },
+        "--json" => o with { JsonPath = ReportPath(value) },
         "--guest-tokens" => o with { GuestTokens = (int)Whole(value, 0, 10_000) },
         "--staff-token" => o with { StaffToken = value },
         "--admin-user" => o with { AdminUser = value },
@@ -129,6 +141,32 @@ internal static class OptionsParser
         return number >= min && number <= max && Math.Floor(number) == number
             ? (long)number
             : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"must be a whole number from {min} to {max}"));
+    }
+
+    /// <summary>
+    /// The report is written when the run is over, which may be an hour later: a path that cannot be a file is refused
+    /// now, before any load is sent. Only what is cheap to know is checked (the directory exists, the path is not one);
+    /// a full disk or a missing permission still shows only when the report is written.
+    /// </summary>
+    private static string ReportPath(string value)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(value);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or IOException)
+        {
+            throw new FormatException("not a file path", e);
+        }
+
+        if (Directory.Exists(full))
+        {
+            throw new FormatException("is a directory; give a file name");
+        }
+
+        var directory = Path.GetDirectoryName(full);
+        return directory is null || Directory.Exists(directory) ? value : throw new FormatException($"directory {directory} does not exist");
     }
 
     private static string? Validate(LoadOptions o)

@@ -7,13 +7,15 @@ namespace Canteen.LoadTest.Running;
 /// What the server promised during the run (warmup included): every order it acknowledged with 201, every cancel
 /// it confirmed, and which requests ended without a clear answer: an order request that may or may not have been
 /// placed, a cancel that may or may not have released its order's hold. The post-run verification holds the server
-/// to these promises.
+/// to these promises. Success answers the API does not define for the operation (an order answered 200, a cancel
+/// 204) are counted apart as well, by operation and status, so the verification can name the deviation.
 /// </summary>
 internal sealed class AckLog
 {
     private readonly ConcurrentQueue<AckedOrder> _placed = new();
     private readonly ConcurrentDictionary<string, byte> _cancelled = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _cancelsUnknown = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<(OperationKind Kind, int Status), long> _undefinedSuccesses = new();
     private long _unknown;
     private long _placedWithoutLocation;
 
@@ -29,6 +31,10 @@ internal sealed class AckLog
 
     /// <summary>Every 201, whether or not its <c>Location</c> said where the order is.</summary>
     public long Acknowledged => _placed.Count + PlacedWithoutLocation;
+
+    /// <summary>2xx answers other than the one the API defines for the operation, by operation and status, in that order.</summary>
+    public IReadOnlyList<(OperationKind Kind, int Status, long Count)> UndefinedSuccesses =>
+        [.. _undefinedSuccesses.OrderBy(u => u.Key.Kind).ThenBy(u => u.Key.Status).Select(u => (u.Key.Kind, u.Key.Status, u.Value))];
 
     public bool IsCancelled(string orderId) => _cancelled.ContainsKey(orderId);
 
@@ -54,4 +60,7 @@ internal sealed class AckLog
     public void AddUnknown() => Interlocked.Increment(ref _unknown);
 
     public void AddUnknownCancel(string orderId) => _cancelsUnknown.TryAdd(orderId, 0);
+
+    public void AddUndefinedSuccess(OperationKind kind, int status) =>
+        _undefinedSuccesses.AddOrUpdate((kind, status), 1, static (_, n) => n + 1);
 }

@@ -77,6 +77,11 @@ internal sealed class RequestSender(HttpClient client, RunRecorder recorder, Sce
         }
     }
 
+    /// <summary>
+    /// Only the answer the API defines settles what happened: 201 placed an order, 200 cancelled one. Any other 2xx is
+    /// a success the contract does not promise (a 204 to a cancel, say), so the tool cannot know what the server did:
+    /// like no answer at all, it is an unknown outcome, and it is counted so the verification can name the deviation.
+    /// </summary>
     private void Remember(Operation operation, int status, string? location)
     {
         switch (operation.Kind)
@@ -87,16 +92,33 @@ internal sealed class RequestSender(HttpClient client, RunRecorder recorder, Sce
                     scenario.OnPlaced(placed);
                 }
 
-                break;
-            case OperationKind.Order when RunRecorder.Classify(status) == Outcome.Failed:
-                acks.AddUnknown();
-                break;
+                return;
             case OperationKind.Cancel when status == 200:
                 acks.AddCancelled(operation.Target!.Id);
-                break;
-            case OperationKind.Cancel when RunRecorder.Classify(status) == Outcome.Failed:
-                acks.AddUnknownCancel(operation.Target!.Id);
-                break;
+                return;
+            case OperationKind.Menu:
+                return;
+        }
+
+        var outcome = RunRecorder.Classify(status);
+        if (outcome is not (Outcome.Ok or Outcome.Failed))
+        {
+            // Refused or shed: the server said no, and nothing was placed or released.
+            return;
+        }
+
+        if (outcome == Outcome.Ok)
+        {
+            acks.AddUndefinedSuccess(operation.Kind, status);
+        }
+
+        if (operation.Kind == OperationKind.Order)
+        {
+            acks.AddUnknown();
+        }
+        else
+        {
+            acks.AddUnknownCancel(operation.Target!.Id);
         }
     }
 }

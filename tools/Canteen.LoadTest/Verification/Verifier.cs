@@ -1,5 +1,6 @@
 using Canteen.LoadTest.Reporting;
 using Canteen.LoadTest.Running;
+using Canteen.LoadTest.Workload;
 
 namespace Canteen.LoadTest.Verification;
 
@@ -36,6 +37,10 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
         {
             messages.Add($"{acks.PlacedWithoutLocation:N0} orders were acknowledged without a usable Location header, so nobody could read them back: that fails the check");
         }
+
+        messages.AddRange(acks.UndefinedSuccesses.Select(u => u.Kind == OperationKind.Order
+            ? $"{u.Count:N0} order placements answered {u.Status}, which the API does not define (a placed order is 201); counted as unknown"
+            : $"{u.Count:N0} cancels answered {u.Status}, which the API does not define (a cancelled order is 200); counted as unknown"));
 
         var (checkedCount, missing, notExpired, samples) = await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, expiring, cancellationToken);
         messages.AddRange(samples);

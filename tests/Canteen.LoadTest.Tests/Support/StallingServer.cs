@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Canteen.LoadTest.Tests.Support;
+
+/// <summary>
+/// An order server on a real loopback socket that acknowledges every order at once with 201 and a Location, but never
+/// answers a read-back: the load tool's verification hangs on it until the tool gives up or is interrupted. It says
+/// when the first read-back arrived. It serves no menu, guest sign-in, stock or invariant check (404).
+/// </summary>
+internal sealed class StallingServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly TaskCompletionSource _readBackStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _nextId;
+
+    private StallingServer()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        _app = builder.Build();
+        _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
+        {
+            var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
+            return Results.Created("/api/v1/orders/" + id, new { id, storeId, status = "pending_payment" });
+        });
+        _app.MapGet("/api/v1/orders/{id}", async (HttpContext context) =>
+        {
+            _readBackStarted.TrySetResult();
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, either.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client hung up, or the test is over and the server shuts down: nobody reads this answer.
+            }
+
+            return Results.StatusCode(StatusCodes.Status504GatewayTimeout);
+        });
+    }
+
+    public Uri Url => new(_app.Urls.Single());
+
+    /// <summary>Completes when the first read-back arrived: the tool's verification has begun.</summary>
+    public Task ReadBackStarted => _readBackStarted.Task;
+
+    public static async Task<StallingServer> StartAsync()
+    {
+        var server = new StallingServer();
+        await server._app.StartAsync();
+        return server;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}
