@@ -88,4 +88,48 @@ public sealed class LoadTestAppLyingServerTests
         Assert.Contains(verification.GetProperty("messages").EnumerateArray(),
             m => m.GetString()!.StartsWith("verification could not finish against ", StringComparison.Ordinal));
     }
+
+    // A stock listing the checks cannot use fails the verification, saying where and what was wrong, with the report
+    // written: it used to throw from deep inside the check (a null key, a missing property) and end the tool without one.
+    [Theory]
+    [InlineData(
+        """[{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0},{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0}]""",
+        "lists dish braised-pork twice")]
+    [InlineData("""[{"dishId":null,"total":50,"available":50,"reserved":0,"sold":0}]""", "lists a dish with a null dishId")]
+    [InlineData("""[{"dishId":"","total":50,"available":50,"reserved":0,"sold":0}]""", "lists a dish with an empty dishId")]
+    [InlineData("""[{"dishId":"braised-pork","total":50,"available":50,"sold":0}]""", "lists dish braised-pork without reserved")]
+    [InlineData("""[{"dishId":"braised-pork","total":50,"available":51,"reserved":-1,"sold":0}]""", "lists dish braised-pork whose reserved is negative (-1)")]
+    public async Task Main_ServerListsMalformedStockAfterTheRun_VerificationFailsNamingStoreAndFault(string listing, string fault)
+    {
+        await using var server = await LyingServer.MisreportingStockAfterOrdersAsync(listing);
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--scenario", "flash-sale", "--guest-tokens", "0", "--connections", "2",
+            "--duration", "30", "--warmup", "0", "--requests", "20");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.Equal(20, report.GetProperty("statusCodes").GetProperty("201").GetInt64());
+        Assert.Equal((true, false), (verification.GetProperty("performed").GetBoolean(), verification.GetProperty("passed").GetBoolean()));
+        Assert.Equal([$"verification could not finish against {server.Url}: stock of sh-jingan {fault}"],
+            verification.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    // Read before the run, such a listing leaves nothing to compare the run with, as a listing that is not JSON at all
+    // does: the set-up fails (exit code 3) before any load. A dish listed twice used to pass here and then throw over the
+    // duplicate once the verification compared the two listings, ending the tool without a report.
+    [Theory]
+    [InlineData(
+        """[{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0},{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0}]""")]
+    [InlineData("""[{"dishId":"braised-pork","total":50,"available":50,"sold":0}]""")]
+    public async Task Main_ServerListsMalformedStockBeforeTheRun_SetupFailsWithExitCodeThree(string listing)
+    {
+        await using var server = await LyingServer.MisreportingStockAsync(listing);
+
+        var exitCode = await LoadTool.ExitCodeAsync(
+            "--url", server.Url.ToString(), "--scenario", "flash-sale", "--guest-tokens", "0", "--connections", "2",
+            "--duration", "30", "--warmup", "0", "--requests", "20");
+
+        Assert.Equal(3, exitCode);
+    }
 }

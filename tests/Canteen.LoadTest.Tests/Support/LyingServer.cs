@@ -10,15 +10,21 @@ namespace Canteen.LoadTest.Tests.Support;
 /// <summary>
 /// A deliberately dishonest order server on a real loopback socket: it acknowledges every order with 201 (and a Location,
 /// unless it hides where its orders are), but either cannot read any of them back, or reads them back while its stock
-/// never moves. Catching exactly such a server is the load tool's verification's job; so is saying so when the server
-/// breaks while it is being checked. It serves no menu, guest sign-in or invariant check (404).
+/// never moves, or lists its stock in a shape the API does not promise. Catching exactly such a server is the load tool's
+/// verification's job; so is saying so when the server breaks while it is being checked. It serves no menu, guest
+/// sign-in or invariant check (404).
 /// </summary>
 internal sealed class LyingServer : IAsyncDisposable
 {
+    /// <summary>Braised pork in any store, untouched: a sound listing.</summary>
+    private const string SoundStock = """[{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0}]""";
+
     private readonly WebApplication _app;
     private long _nextId;
 
-    private LyingServer(bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false, bool withoutLocation = false)
+    private LyingServer(
+        bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false, bool withoutLocation = false,
+        string? stockListing = null, bool stockListingFromTheStart = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -44,8 +50,13 @@ internal sealed class LyingServer : IAsyncDisposable
 
         if (stockNeverMoves)
         {
+            _app.MapGet("/api/v1/stores/{storeId}/stock", () => Results.Text(SoundStock, "application/json"));
+        }
+
+        if (stockListing is not null)
+        {
             _app.MapGet("/api/v1/stores/{storeId}/stock", () => Results.Text(
-                """[{"dishId":"braised-pork","total":50,"available":50,"reserved":0,"sold":0}]""", "application/json"));
+                stockListingFromTheStart || Interlocked.Read(ref _nextId) > 0 ? stockListing : SoundStock, "application/json"));
         }
     }
 
@@ -60,6 +71,14 @@ internal sealed class LyingServer : IAsyncDisposable
     /// <summary>Stores orders, but once any was placed its stock endpoint answers an HTML page labelled as JSON.</summary>
     public static Task<LyingServer> GarblingStockAfterOrdersAsync() =>
         StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockGarbledOnceOrdered: true));
+
+    /// <summary>Stores orders, but once any was placed its stock endpoint answers this listing (JSON, but not what the API promises).</summary>
+    public static Task<LyingServer> MisreportingStockAfterOrdersAsync(string listing) =>
+        StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockListing: listing));
+
+    /// <summary>Stores orders, but its stock endpoint answers this listing from the start, before the tool's run too.</summary>
+    public static Task<LyingServer> MisreportingStockAsync(string listing) =>
+        StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockListing: listing, stockListingFromTheStart: true));
 
     /// <summary>Stores orders and can read them back, but its 201s carry no Location, so nobody can find them.</summary>
     public static Task<LyingServer> HidingLocationsAsync() =>

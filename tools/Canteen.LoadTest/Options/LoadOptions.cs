@@ -58,4 +58,10 @@ internal sealed record LoadOptions
     public string? Note { get; init; }
 
     public int Seed { get; init; } = 42;
+
+    /// <summary>
+    /// Bounds every request of the run (see <see cref="Running.LoadClient"/>). Not on the command line: 30 s suits every
+    /// server this tool is for, and tests shorten it to see a request time out without waiting that long.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 }

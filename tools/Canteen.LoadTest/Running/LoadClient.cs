@@ -8,7 +8,7 @@ namespace Canteen.LoadTest.Running;
 /// </summary>
 internal static class LoadClient
 {
-    public static HttpClient Create(Uri baseAddress, int connections)
+    public static HttpClient Create(Uri baseAddress, int connections, TimeSpan timeout)
     {
         var handler = new SocketsHttpHandler
         {
@@ -27,7 +27,7 @@ internal static class LoadClient
         {
             BaseAddress = baseAddress,
             // Bounds every request, and so how long a run can take to drain after its deadline.
-            Timeout = TimeSpan.FromSeconds(30),
+            Timeout = timeout,
             DefaultRequestVersion = HttpVersion.Version11,
             DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };

@@ -22,7 +22,7 @@ internal static class InvariantProbe
             request.Headers.TryAddWithoutValidation("Authorization", staffAuthorization);
         }
 
-        using var response = await client.SendAsync(request, cancellationToken);
+        using var response = await VerificationRequest.SendAsync(client, request, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var shown = body.Length > 300 ? body[..300] + "..." : body;
         switch (response.StatusCode)

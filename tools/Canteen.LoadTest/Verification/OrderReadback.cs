@@ -68,7 +68,7 @@ internal static class OrderReadback
                 request.Headers.TryAddWithoutValidation("Authorization", authorization);
             }
 
-            using var response = await client.SendAsync(request, token);
+            using var response = await VerificationRequest.SendAsync(client, request, token);
             status = response.StatusCode;
             if (status == HttpStatusCode.OK)
             {

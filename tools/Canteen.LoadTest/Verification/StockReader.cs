@@ -1,9 +1,12 @@
 using System.Net;
-using System.Text.Json;
 
 namespace Canteen.LoadTest.Verification;
 
-/// <summary>Reads a store's stock levels; says why when it cannot (not served, not allowed).</summary>
+/// <summary>
+/// Reads a store's stock levels; says why when it cannot (not served, not allowed). A listing in a shape the API does
+/// not promise is no reason to skip the checks but an answer they cannot use: it throws a
+/// <see cref="MalformedAnswerException"/> naming the store and what was wrong (see <see cref="StockListing"/>).
+/// </summary>
 internal sealed class StockReader(HttpClient client, string? staffAuthorization)
 {
     public async Task<(IReadOnlyList<StockLevel>? Levels, string? Problem)> ReadAsync(string storeId, CancellationToken cancellationToken)
@@ -14,7 +17,7 @@ internal sealed class StockReader(HttpClient client, string? staffAuthorization)
             request.Headers.TryAddWithoutValidation("Authorization", staffAuthorization);
         }
 
-        using var response = await client.SendAsync(request, cancellationToken);
+        using var response = await VerificationRequest.SendAsync(client, request, cancellationToken);
         switch (response.StatusCode)
         {
             case HttpStatusCode.OK:
@@ -27,13 +30,7 @@ internal sealed class StockReader(HttpClient client, string? staffAuthorization)
                 return (null, $"GET stock of {storeId} answered {(int)response.StatusCode}");
         }
 
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStreamAsync(cancellationToken));
-        var levels = json.RootElement.EnumerateArray().Select(l => new StockLevel(
-            l.GetProperty("dishId").GetString()!,
-            l.GetProperty("total").GetInt32(),
-            l.GetProperty("available").GetInt32(),
-            l.GetProperty("reserved").GetInt32(),
-            l.GetProperty("sold").GetInt32())).ToList();
+        var levels = StockListing.Parse(storeId, await response.Content.ReadAsStringAsync(cancellationToken));
         return (levels, null);
     }
 
