@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Canteen.LoadTest.Tests.Support;
 
@@ -26,10 +23,7 @@ internal sealed class LyingServer : IAsyncDisposable
         bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false, bool withoutLocation = false,
         string? stockListing = null, bool stockListingFromTheStart = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackApp.Create();
         _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
         {
             var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Canteen.LoadTest.Tests.Support;
 
@@ -20,10 +17,7 @@ internal sealed class StallingServer : IAsyncDisposable
 
     private StallingServer()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        _app = builder.Build();
+        _app = LoopbackApp.Create();
         _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
         {
             var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
