@@ -36,6 +36,32 @@ public sealed class StockCheckerTests
         Assert.Equal(["sh-jingan/braised-pork: portions taken during the run 2, acknowledged orders hold 3"], messages);
     }
 
+    // A server answering 500 to the stock listing after the run has shown nothing adding up.
+    [Fact]
+    public void Check_StockReadableBeforeButNotAfter_Fails()
+    {
+        var (count, passed, messages) = StockChecker.Check(
+            Stock(new StockLevel("braised-pork", 50, 50, 0, 0)),
+            new Dictionary<string, IReadOnlyList<StockLevel>?> { [Store] = null },
+            Acks());
+
+        Assert.False(passed);
+        Assert.Equal(0, count);
+        Assert.Equal(["sh-jingan: stock was readable before the run but not after it, so it could not be checked"], messages);
+    }
+
+    // Not served at all (no staff token, no stock API): nothing to compare, and nothing claimed.
+    [Fact]
+    public void Check_StockUnreadableBeforeAndAfter_PassesWithNothingChecked()
+    {
+        var unreadable = new Dictionary<string, IReadOnlyList<StockLevel>?> { [Store] = null };
+
+        var (count, passed, messages) = StockChecker.Check(unreadable, unreadable, Acks(("1", 2)));
+
+        Assert.True(passed, string.Join("; ", messages));
+        Assert.Equal(0, count);
+    }
+
     [Fact]
     public void Check_MorePortionsTakenThanAcknowledged_FailsAsOversell()
     {

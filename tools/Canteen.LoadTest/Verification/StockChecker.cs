@@ -19,6 +19,14 @@ internal static class StockChecker
         var messages = new List<string>();
         var passed = true;
         var count = 0;
+        foreach (var storeId in Vanished(before, after))
+        {
+            // Readable before the run and not after it: whatever stopped the server answering, nothing was shown to
+            // add up, and a check that proves nothing must not pass.
+            passed = false;
+            messages.Add($"{storeId}: stock was readable before the run but not after it, so it could not be checked");
+        }
+
         foreach (var (storeId, level, start) in Levels(before, after))
         {
             count++;
@@ -82,6 +90,14 @@ internal static class StockChecker
         var messages = new List<string>();
         var passed = true;
         var count = 0;
+        foreach (var storeId in Vanished(before, after))
+        {
+            // Readable before the run and not after it: whatever stopped the server answering, nothing was shown to
+            // add up, and a check that proves nothing must not pass.
+            passed = false;
+            messages.Add($"{storeId}: stock was readable before the run but not after it, so it could not be checked");
+        }
+
         foreach (var (storeId, level, start) in Levels(before, after))
         {
             count++;
@@ -103,6 +119,11 @@ internal static class StockChecker
     }
 
     /// <summary>Every limited dish read after the run, with its level before the run when that was read too.</summary>
+    private static IEnumerable<string> Vanished(
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
+        IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after) =>
+        before.Where(b => b.Value is not null && after.GetValueOrDefault(b.Key) is null).Select(b => b.Key).Order(StringComparer.Ordinal);
+
     private static IEnumerable<(string Store, StockLevel Level, StockLevel? Start)> Levels(
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after)
