@@ -44,6 +44,13 @@ internal static class LoadTestApp
             await Console.Error.WriteLineAsync($"Setup failed against {options.Url}: {e.Message}");
             return SetupFailed;
         }
+        catch (Exception e)
+        {
+            // Anything else (a menu without the fields the API promises, say) is as likely the tool's mistake as the
+            // server's: one line with its type says where to look, instead of a stack trace.
+            await Console.Error.WriteLineAsync($"Setup failed against {options.Url}: {e.GetType().Name}: {e.Message}");
+            return SetupFailed;
+        }
 
         Console.WriteLine($"Canteen.LoadTest: {ScenarioNames.Of(options.Scenario)}, {Describe(options)} -> {options.Url}");
         Console.WriteLine($"  bounds: {options.Requests:N0} {(options.Mode == LoadMode.Open ? "arrivals (sent or dropped)" : "requests")} or {options.DurationSeconds:N0} s after {options.WarmupSeconds:N0} s warmup; identity: {setup.Identity}");
