@@ -193,6 +193,18 @@ public sealed class StockCheckerTests
     }
 
     [Fact]
+    public void CheckAllReleased_StockReadableBeforeButNotAfter_Fails()
+    {
+        var (count, passed, messages) = StockChecker.CheckAllReleased(
+            Stock(new StockLevel("braised-pork", 50, 50, 0, 0)),
+            new Dictionary<string, IReadOnlyList<StockLevel>?> { [Store] = null });
+
+        Assert.False(passed);
+        Assert.Equal(0, count);
+        Assert.Equal(["sh-jingan: stock was readable before the run but not after it, so it could not be checked"], messages);
+    }
+
+    [Fact]
     public void CheckAllReleased_NothingReservedNothingNewlySold_Passes()
     {
         var (count, passed, messages) = StockChecker.CheckAllReleased(

@@ -16,16 +16,9 @@ internal static class StockChecker
         AckLog acks)
     {
         var (expected, releasable) = ExpectedTaken(acks);
-        var messages = new List<string>();
-        var passed = true;
+        var messages = Unreadable(before, after);
+        var passed = messages.Count == 0;
         var count = 0;
-        foreach (var storeId in Vanished(before, after))
-        {
-            // Readable before the run and not after it: whatever stopped the server answering, nothing was shown to
-            // add up, and a check that proves nothing must not pass.
-            passed = false;
-            messages.Add($"{storeId}: stock was readable before the run but not after it, so it could not be checked");
-        }
 
         foreach (var (storeId, level, start) in Levels(before, after))
         {
@@ -87,16 +80,9 @@ internal static class StockChecker
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after)
     {
-        var messages = new List<string>();
-        var passed = true;
+        var messages = Unreadable(before, after);
+        var passed = messages.Count == 0;
         var count = 0;
-        foreach (var storeId in Vanished(before, after))
-        {
-            // Readable before the run and not after it: whatever stopped the server answering, nothing was shown to
-            // add up, and a check that proves nothing must not pass.
-            passed = false;
-            messages.Add($"{storeId}: stock was readable before the run but not after it, so it could not be checked");
-        }
 
         foreach (var (storeId, level, start) in Levels(before, after))
         {
@@ -118,12 +104,18 @@ internal static class StockChecker
         return (count, passed, messages);
     }
 
-    /// <summary>Every limited dish read after the run, with its level before the run when that was read too.</summary>
-    private static IEnumerable<string> Vanished(
+    /// <summary>
+    /// A failure for each store whose stock was readable before the run and not after it: whatever stopped the server
+    /// answering, nothing was shown to add up, and a check that proves nothing must not pass.
+    /// </summary>
+    private static List<string> Unreadable(
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after) =>
-        before.Where(b => b.Value is not null && after.GetValueOrDefault(b.Key) is null).Select(b => b.Key).Order(StringComparer.Ordinal);
+        [.. before.Where(b => b.Value is not null && after.GetValueOrDefault(b.Key) is null)
+            .Select(b => b.Key).Order(StringComparer.Ordinal)
+            .Select(storeId => $"{storeId}: stock was readable before the run but not after it, so it could not be checked")];
 
+    /// <summary>Every limited dish read after the run, with its level before the run when that was read too.</summary>
     private static IEnumerable<(string Store, StockLevel Level, StockLevel? Start)> Levels(
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> before,
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> after)
