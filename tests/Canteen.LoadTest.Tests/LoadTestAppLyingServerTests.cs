@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Canteen.LoadTest.Tests.Support;
 
 namespace Canteen.LoadTest.Tests;
@@ -111,8 +112,28 @@ public sealed class LoadTestAppLyingServerTests
         Assert.Equal(1, exitCode);
         Assert.Equal(20, report.GetProperty("statusCodes").GetProperty("201").GetInt64());
         Assert.Equal((true, false), (verification.GetProperty("performed").GetBoolean(), verification.GetProperty("passed").GetBoolean()));
+        // Every order was read back before the stock was: checked, though the verification could not finish.
+        Assert.Equal(20, verification.GetProperty("ordersChecked").GetInt64());
         Assert.Equal([$"verification could not finish against {server.Url}: stock of sh-jingan {fault}"],
             verification.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    // An order read back with a status that is not a string fails the verification naming the order, as a malformed
+    // stock listing names the store: it used to fail with System.Text.Json's complaint about element types.
+    [Fact]
+    public async Task Main_ServerReadsOrdersBackWithAStatusThatIsNotAString_VerificationFailsNamingTheOrder()
+    {
+        await using var server = await LyingServer.MisreportingOrdersAsync("""{"id":"1","status":3}""");
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "10");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.Equal((true, false), (verification.GetProperty("performed").GetBoolean(), verification.GetProperty("passed").GetBoolean()));
+        Assert.Matches(
+            $"^verification could not finish against {Regex.Escape(server.Url.ToString())}: order [0-9]+ \\([a-z-]+\\) was read back with a status that is not a string \\(3\\)$",
+            Assert.Single(verification.GetProperty("messages").EnumerateArray()).GetString());
     }
 
     // Read before the run, such a listing leaves nothing to compare the run with, as a listing that is not JSON at all

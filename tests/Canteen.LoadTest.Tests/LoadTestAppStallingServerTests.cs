@@ -25,4 +25,24 @@ public sealed class LoadTestAppStallingServerTests
             $"^verification could not finish against {Regex.Escape(server.Url.ToString())}: a request to /api/v1/orders/[0-9]+ got no answer within 300 ms$",
             Assert.Single(verification.GetProperty("messages").EnumerateArray()).GetString());
     }
+
+    // The read-backs answered before one timed out were checked: the report used to say 0 orders checked whenever the
+    // verification could not finish. Two at a time, the first 6 answer, the 7th and 8th never do.
+    [Fact]
+    public async Task Main_ReadBacksStallPartway_ReportsTheOrdersCheckedBeforeTheVerificationStopped()
+    {
+        await using var server = await StallingServer.StartAsync(answered: 6);
+
+        var (exitCode, report) = await LoadTool.RunAsync(
+            o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) },
+            "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "10");
+
+        var verification = report.GetProperty("verification");
+        Assert.Equal(1, exitCode);
+        Assert.Equal((10L, 6L, 0L), (
+            verification.GetProperty("ordersAcknowledged").GetInt64(),
+            verification.GetProperty("ordersChecked").GetInt64(),
+            verification.GetProperty("ordersMissing").GetInt64()));
+        Assert.StartsWith("verification could not finish against ", Assert.Single(verification.GetProperty("messages").EnumerateArray()).GetString(), StringComparison.Ordinal);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Canteen.LoadTest.Options;
 
 namespace Canteen.LoadTest.Tests.Options;
@@ -194,6 +195,8 @@ public sealed class OptionsParserTests
     [Theory]
     [InlineData(new[] { "--no-verify", "false" }, "unexpected argument 'false' (options start with --; did you mean --no-verify=false?)")]
     [InlineData(new[] { "--help=false", "true" }, "unexpected argument 'true' (options start with --; did you mean --help=true?)")]
+    [InlineData(new[] { "--no-verify", "5" }, "unexpected argument '5' (options start with --; --no-verify takes a value only as --no-verify=true or --no-verify=false)")]
+    [InlineData(new[] { "--help=false", "yes" }, "unexpected argument 'yes' (options start with --; --help takes a value only as --help=true or --help=false)")]
     [InlineData(new[] { "--requests", "5", "x" }, "unexpected argument 'x'")]
     [InlineData(new[] { "x", "--requests", "5" }, "unexpected argument 'x'")]
     [InlineData(new[] { "--note", "--no-verify", "false" }, "unexpected argument 'false'")]
@@ -204,6 +207,29 @@ public sealed class OptionsParserTests
 
         Assert.Null(options);
         Assert.Equal(error, actual);
+    }
+
+    // A hint that is refused in turn helps nobody: "--no-verify 5" used to suggest --no-verify=5, which is not a boolean.
+    [Theory]
+    [InlineData("false")]
+    [InlineData("TRUE")]
+    [InlineData("5")]
+    [InlineData("yes")]
+    [InlineData("")]
+    public void Parse_StrayArgumentAfterAFlag_SuggestsOnlyWhatIsAccepted(string value)
+    {
+        var (_, error) = OptionsParser.Parse(["--no-verify", value, "--requests", "5"]);
+
+        Assert.NotNull(error);
+        var suggested = Regex.Match(error, "did you mean (.*)\\?\\)$");
+        if (suggested.Success)
+        {
+            Assert.Null(OptionsParser.Parse([suggested.Groups[1].Value, "--requests", "5"]).Error);
+        }
+        else
+        {
+            Assert.EndsWith("--no-verify takes a value only as --no-verify=true or --no-verify=false)", error, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace Canteen.LoadTest.Tests.Support;
 /// <summary>
 /// A deliberately dishonest order server on a real loopback socket: it acknowledges every order with 201 (and a Location,
 /// unless it hides where its orders are), but either cannot read any of them back, or reads them back while its stock
-/// never moves, or lists its stock in a shape the API does not promise. Catching exactly such a server is the load tool's
+/// never moves, or reads them back or lists its stock in a shape the API does not promise. Catching exactly such a server is the load tool's
 /// verification's job; so is saying so when the server breaks while it is being checked. It serves no menu, guest
 /// sign-in or invariant check (404).
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class LyingServer : IAsyncDisposable
 
     private LyingServer(
         bool ordersReadable, bool stockNeverMoves, bool stockGarbledOnceOrdered = false, bool withoutLocation = false,
-        string? stockListing = null, bool stockListingFromTheStart = false)
+        string? stockListing = null, bool stockListingFromTheStart = false, string? orderBody = null)
     {
         _app = LoopbackApp.Create();
         _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
@@ -30,7 +30,11 @@ internal sealed class LyingServer : IAsyncDisposable
             var order = new { id, storeId, status = "pending_payment" };
             return withoutLocation ? Results.Json(order, statusCode: StatusCodes.Status201Created) : Results.Created("/api/v1/orders/" + id, order);
         });
-        if (ordersReadable)
+        if (orderBody is not null)
+        {
+            _app.MapGet("/api/v1/orders/{id}", () => Results.Text(orderBody, "application/json"));
+        }
+        else if (ordersReadable)
         {
             _app.MapGet("/api/v1/orders/{id}", (string id) => Results.Json(new { id, status = "pending_payment" }));
         }
@@ -73,6 +77,10 @@ internal sealed class LyingServer : IAsyncDisposable
     /// <summary>Stores orders, but its stock endpoint answers this listing from the start, before the tool's run too.</summary>
     public static Task<LyingServer> MisreportingStockAsync(string listing) =>
         StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, stockListing: listing, stockListingFromTheStart: true));
+
+    /// <summary>Reads every order back as this body (JSON, but not the order the API promises).</summary>
+    public static Task<LyingServer> MisreportingOrdersAsync(string body) =>
+        StartAsync(new LyingServer(ordersReadable: true, stockNeverMoves: false, orderBody: body));
 
     /// <summary>Stores orders and can read them back, but its 201s carry no Location, so nobody can find them.</summary>
     public static Task<LyingServer> HidingLocationsAsync() =>

@@ -6,16 +6,18 @@ namespace Canteen.LoadTest.Tests.Support;
 
 /// <summary>
 /// An order server on a real loopback socket that acknowledges every order at once with 201 and a Location, but never
-/// answers a read-back: the load tool's verification hangs on it until the tool gives up or is interrupted. It says
-/// when the first read-back arrived. It serves no menu, guest sign-in, stock or invariant check (404).
+/// answers a read-back (past the first few it may be told to answer): the load tool's verification hangs on it until the
+/// tool gives up or is interrupted. It says when the first read-back arrived. It serves no menu, guest sign-in, stock or
+/// invariant check (404).
 /// </summary>
 internal sealed class StallingServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly TaskCompletionSource _readBackStarted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _nextId;
+    private long _readBacks;
 
-    private StallingServer()
+    private StallingServer(int answered)
     {
         _app = LoopbackApp.Create();
         _app.MapPost("/api/v1/stores/{storeId}/orders", (string storeId) =>
@@ -23,9 +25,14 @@ internal sealed class StallingServer : IAsyncDisposable
             var id = Interlocked.Increment(ref _nextId).ToString(CultureInfo.InvariantCulture);
             return Results.Created("/api/v1/orders/" + id, new { id, storeId, status = "pending_payment" });
         });
-        _app.MapGet("/api/v1/orders/{id}", async (HttpContext context) =>
+        _app.MapGet("/api/v1/orders/{id}", async (string id, HttpContext context) =>
         {
             _readBackStarted.TrySetResult();
+            if (Interlocked.Increment(ref _readBacks) <= answered)
+            {
+                return Results.Json(new { id, status = "pending_payment" });
+            }
+
             using var either = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _app.Lifetime.ApplicationStopping);
             try
             {
@@ -45,9 +52,10 @@ internal sealed class StallingServer : IAsyncDisposable
     /// <summary>Completes when the first read-back arrived: the tool's verification has begun.</summary>
     public Task ReadBackStarted => _readBackStarted.Task;
 
-    public static async Task<StallingServer> StartAsync()
+    /// <summary>Starts a server that answers the first <paramref name="answered"/> read-backs, and none after them.</summary>
+    public static async Task<StallingServer> StartAsync(int answered = 0)
     {
-        var server = new StallingServer();
+        var server = new StallingServer(answered);
         await server._app.StartAsync();
         return server;
     }

@@ -49,10 +49,13 @@ internal static class OptionsParser
 
             if (!name.StartsWith("--", StringComparison.Ordinal))
             {
-                // Read as an option name, "--no-verify false" would say "false needs a value", which helps nobody.
+                // Read as an option name, "--no-verify false" would say "false needs a value", which helps nobody. The
+                // = form is suggested only for a value the flag takes: "did you mean --no-verify=5?" would be refused too.
                 return (null, flag is null
                     ? $"unexpected argument '{args[i]}'"
-                    : $"unexpected argument '{args[i]}' (options start with --; did you mean {flag}={args[i]}?)");
+                    : Flag(args[i]) is null
+                        ? $"unexpected argument '{args[i]}' (options start with --; {flag} takes a value only as {flag}=true or {flag}=false)"
+                        : $"unexpected argument '{args[i]}' (options start with --; did you mean {flag}={args[i]}?)");
             }
 
             var value = inline ?? (i + 1 < args.Count ? args[++i] : null);

@@ -13,16 +13,16 @@ internal static class OrderReadback
 {
     private const int Attempts = 4;
 
-    public static async Task<(long Checked, long Missing, long NotExpired, List<string> Samples)> RunAsync(
+    /// <summary>Reads back every order, counting into <paramref name="tally"/> as it goes; returns a few of the failures.</summary>
+    public static async Task<List<string>> RunAsync(
         HttpClient client,
         IReadOnlyList<AckedOrder> orders,
         string? staffAuthorization,
         int parallelism,
         bool expectCancelled,
+        ReadbackTally tally,
         CancellationToken cancellationToken)
     {
-        long missing = 0;
-        long notExpired = 0;
         var samples = new List<string>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(orders, options, async (order, token) =>
@@ -31,13 +31,17 @@ internal static class OrderReadback
             string? problem = null;
             if (status != HttpStatusCode.OK)
             {
-                Interlocked.Increment(ref missing);
+                tally.AddMissing();
                 problem = $"order {order.Id} ({order.Template.StoreId}) acknowledged with 201 but GET answered {(int)status}";
             }
             else if (expectCancelled && orderStatus != "cancelled")
             {
-                Interlocked.Increment(ref notExpired);
+                tally.AddNotExpired();
                 problem = $"order {order.Id} ({order.Template.StoreId}) is '{orderStatus}' after --expire-wait; expected cancelled (expired unpaid)";
+            }
+            else
+            {
+                tally.AddFound();
             }
 
             if (problem is not null)
@@ -51,7 +55,7 @@ internal static class OrderReadback
                 }
             }
         });
-        return (orders.Count, missing, notExpired, samples);
+        return samples;
     }
 
     private static async Task<(HttpStatusCode Status, string? OrderStatus)> ReadAsync(
@@ -74,7 +78,7 @@ internal static class OrderReadback
             {
                 await using var body = await response.Content.ReadAsStreamAsync(token);
                 using var json = await JsonDocument.ParseAsync(body, cancellationToken: token);
-                return (status, json.RootElement.TryGetProperty("status", out var s) ? s.GetString() : null);
+                return (status, OrderStatus(order, json.RootElement));
             }
 
             if (status is not (HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests))
@@ -86,5 +90,28 @@ internal static class OrderReadback
         }
 
         return (status, null);
+    }
+
+    /// <summary>
+    /// The order's <c>status</c>, which the API promises as a string. An order read back without one is an answer the
+    /// checks cannot use: it throws a <see cref="MalformedAnswerException"/> naming the order and what was wrong, not
+    /// System.Text.Json's complaint about element types.
+    /// </summary>
+    private static string OrderStatus(AckedOrder order, JsonElement root)
+    {
+        var what = $"order {order.Id} ({order.Template.StoreId}) was read back";
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new MalformedAnswerException($"{what} as {MalformedAnswerException.Shown(root)}, not an order");
+        }
+
+        if (!root.TryGetProperty("status", out var status))
+        {
+            throw new MalformedAnswerException($"{what} without a status");
+        }
+
+        return status.ValueKind == JsonValueKind.String
+            ? status.GetString()!
+            : throw new MalformedAnswerException($"{what} with a status that is not a string ({MalformedAnswerException.Shown(status)})");
     }
 }

@@ -94,10 +94,5 @@ internal static class StockListing
 
     private static MalformedAnswerException Malformed(string storeId, string what) => new($"stock of {storeId} {what}");
 
-    /// <summary>The offending JSON as the server wrote it, cut short: enough to recognise, not a page of it.</summary>
-    private static string Shown(JsonElement element)
-    {
-        var raw = element.GetRawText();
-        return raw.Length > 40 ? raw[..40] + "..." : raw;
-    }
+    private static string Shown(JsonElement element) => MalformedAnswerException.Shown(element);
 }

@@ -7,6 +7,9 @@ namespace Canteen.LoadTest.Verification;
 /// <summary>The post-run check: acknowledged orders are durable and readable, and the stock adds up.</summary>
 internal sealed class Verifier(HttpClient client, string? staffAuthorization, int parallelism)
 {
+    /// <summary>How far the read-back got, also when <see cref="RunAsync"/> threw before finishing.</summary>
+    public ReadbackTally ReadBack { get; } = new();
+
     public async Task<VerificationReport> RunAsync(
         AckLog acks,
         IReadOnlyDictionary<string, IReadOnlyList<StockLevel>?> stockBefore,
@@ -42,11 +45,10 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
             ? $"{u.Count:N0} order placements answered {u.Status}, which the API does not define (a placed order is 201); counted as unknown"
             : $"{u.Count:N0} cancels answered {u.Status}, which the API does not define (a cancelled order is 200); counted as unknown"));
 
-        var (checkedCount, missing, notExpired, samples) = await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, expiring, cancellationToken);
-        messages.AddRange(samples);
-        if (notExpired > 0)
+        messages.AddRange(await OrderReadback.RunAsync(client, sample, staffAuthorization, parallelism, expiring, ReadBack, cancellationToken));
+        if (ReadBack.NotExpired > 0)
         {
-            messages.Add($"{notExpired:N0} orders read back were not cancelled {expireWait.TotalSeconds:N0} s after the run");
+            messages.Add($"{ReadBack.NotExpired:N0} orders read back were not cancelled {expireWait.TotalSeconds:N0} s after the run");
         }
 
         var reader = new StockReader(client, staffAuthorization);
@@ -58,7 +60,7 @@ internal sealed class Verifier(HttpClient client, string? staffAuthorization, in
         messages.AddRange(stockMessages);
 
         var (invariant, invariantFailed) = await InvariantProbe.RunAsync(client, staffAuthorization, cancellationToken);
-        var passed = missing == 0 && acks.PlacedWithoutLocation == 0 && notExpired == 0 && stockPassed && !invariantFailed;
-        return new VerificationReport(true, passed, acks.Acknowledged, checkedCount, missing, levels, invariant, messages);
+        var passed = ReadBack.Missing == 0 && acks.PlacedWithoutLocation == 0 && ReadBack.NotExpired == 0 && stockPassed && !invariantFailed;
+        return new VerificationReport(true, passed, acks.Acknowledged, ReadBack.Checked, ReadBack.Missing, levels, invariant, messages);
     }
 }
