@@ -26,7 +26,18 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
     /// <param name="to">The status to move to; illegal moves throw <see cref="InvalidTransitionException"/>.</param>
     /// <param name="expectedVersion">The caller's <c>If-Match</c>, if any: a stale one is refused before anything changes.</param>
     /// <param name="cancellationToken">Cancels the read; a queued write still completes.</param>
-    public async Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, CancellationToken cancellationToken)
+    public Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, to, expectedVersion, system: false, cancellationToken);
+
+    /// <summary>
+    /// Cancels an unpaid order past its deadline as the system's own write: it waits for one of the writer's system
+    /// places instead of taking a guest's, so the expiry sweeper can keep many in flight without shedding guests'
+    /// orders, and is never shed itself (the same order would only expire again on the next sweep).
+    /// </summary>
+    public Task<Order> ExpireAsync(long orderId, CancellationToken cancellationToken) =>
+        MoveAsync(orderId, OrderStatus.Cancelled, expectedVersion: null, system: true, cancellationToken);
+
+    private async Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, bool system, CancellationToken cancellationToken)
     {
         // One span per move (cancel, pay, start, ready, complete...), named alike and told apart by order.status.
         using var activity = CanteenTelemetry.Source.StartActivity("MoveOrder");
@@ -34,7 +45,7 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
         activity?.SetTag("order.status", OrderStatusNames.ToWire(to));
         try
         {
-            return await MoveCoreAsync(orderId, to, expectedVersion, activity, cancellationToken);
+            return await MoveCoreAsync(orderId, to, expectedVersion, system, activity, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -56,7 +67,7 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
         }
     }
 
-    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, Activity? activity, CancellationToken cancellationToken)
+    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, bool system, Activity? activity, CancellationToken cancellationToken)
     {
         var order = await GetAsync(orderId, cancellationToken);
         activity?.SetTag(CanteenTelemetry.StoreIdTag, order.StoreId);
@@ -71,7 +82,8 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
             OrderStatus.Paid => HoldState.Confirmed,
             _ => (HoldState?)null,
         };
-        var outcome = await writer.SubmitAsync(new UpdateOrder(order.ToSnapshot(), readVersion, holdChange, OrderEvents.For(order, now)));
+        var write = new UpdateOrder(order.ToSnapshot(), readVersion, holdChange, OrderEvents.For(order, now));
+        var outcome = system ? await writer.SubmitWaitingAsync(write, cancellationToken) : await writer.SubmitAsync(write);
         switch (outcome)
         {
             case WriteOutcome.VersionConflict:

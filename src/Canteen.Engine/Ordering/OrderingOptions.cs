@@ -25,7 +25,7 @@ public sealed class OrderingOptions
     public int WriterQueueCapacity { get; set; } = 256;
 
     /// <summary>
-    /// The system's own writes (outbox marks, inbox records, payment reports, daily resets) that may wait for the writer,
+    /// The system's own writes (outbox marks, inbox records, payment reports, daily resets, expired orders' cancels) that may wait for the writer,
     /// counted apart from <see cref="WriterQueueCapacity"/>: beyond it the system waits, and it never takes a guest's
     /// place. Room for a few relay rounds of inbox records (a round is up to <c>Canteen:Outbox:BatchSize</c> per consumer).
     /// </summary>
@@ -53,8 +53,10 @@ public sealed class OrderingOptions
     public int ExpiryBatchSize { get; set; } = 256;
 
     /// <summary>
-    /// Expired orders cancelled at the same time. They share the writer's group commits, but each holds a slot of its
-    /// queue while it waits, so this stays well under <see cref="WriterQueueCapacity"/>: the rest is for guests.
+    /// Expired orders cancelled at the same time; they share the writer's group commits. Their cancels are the system's
+    /// writes, so they wait among <see cref="WriterSystemQueueCapacity"/> and never take a guest's place. Each waits
+    /// for a commit, so this bounds the expiry rate: with 32 at a time, orders expired at ≈ 3,100 a second while a lunch
+    /// rush placed 5,200 (bench/RESULTS.md), and the unpaid backlog grew for as long as the rush lasted.
     /// </summary>
-    public int ExpiryConcurrency { get; set; } = 32;
+    public int ExpiryConcurrency { get; set; } = 256;
 }

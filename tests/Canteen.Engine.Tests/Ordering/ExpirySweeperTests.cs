@@ -133,15 +133,16 @@ public sealed class ExpirySweeperTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_MoreExpiredThanTheWriterQueueHolds_CancelsAllWithoutFillingIt()
+    public async Task ExecuteAsync_MoreExpiredThanTheGuestsQueueHolds_CancelsAllAndLeavesGuestsTheirPlaces()
     {
-        // A writer queue of 4 and 40 expired orders: fired all at once, most cancels were shed (503) and waited for a
-        // later sweep, and guests' orders placed meanwhile were shed too. Two at a time, every one goes through.
+        // Guests may queue 4 writes and 40 orders expire while a commit is stuck. The sweeper's cancels are the system's
+        // writes: they wait for the system's places, so none is shed (each used to take a guest's place and all but a
+        // few got 503), and a guest ordering meanwhile is queued, not shed behind them.
         await using var h = await StartAsync(o =>
         {
             o.ExpirySweepInterval = Interval;
             o.WriterQueueCapacity = 4;
-            o.ExpiryConcurrency = 2;
+            o.ExpiryConcurrency = 40;
         });
         var ids = new List<long>();
         for (var i = 0; i < 40; i++)
@@ -150,9 +151,18 @@ public sealed class ExpirySweeperTests
         }
 
         h.Time.Advance(TimeSpan.FromHours(1));
+        h.Orders.Block();
+        var committing = PlaceDumplingsAsync(h);
+        await h.Orders.BlockedCommit.Guarded();
         var first = NextSweep(out var sweeper, h);
         await sweeper.StartAsync(Ct);
+        await TestWait.UntilAsync(() => h.Writer.QueueDepth == 40);
+        var queued = PlaceDumplingsAsync(h);
+        await TestWait.UntilAsync(() => h.Writer.QueueDepth == 41);
+        h.Orders.Unblock();
 
+        Assert.Equal(OrderStatus.Created, h.Orders.Snapshot(await committing.Guarded())!.Status);
+        Assert.Equal(OrderStatus.Created, h.Orders.Snapshot(await queued.Guarded())!.Status);
         Assert.Equal(40, await first.Guarded());
         Assert.All(ids, id => Assert.Equal(OrderStatus.Cancelled, h.Orders.Snapshot(id)!.Status));
         await sweeper.StopAsync(Ct);
