@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Canteen.Engine.Errors;
 using Canteen.Server.Hosting;
 using Canteen.Server.Tests.Crash;
@@ -27,40 +26,15 @@ public sealed class StartupConfigurationTests
     [InlineData("--Canteen:Payments:WeChatPay:MchId=1900000000", "Canteen:Payments:WeChatPay:")]
     public async Task Main_InvalidSetting_ExitsWithOneLineNamingIt(string settings, string expected)
     {
-        var directory = Directory.CreateTempSubdirectory("canteen-config-");
-        try
-        {
-            var start = ServerCommand.For(new Uri($"http://127.0.0.1:{ServerCommand.FreeLoopbackPort()}"), directory.FullName, settings.Split(' '));
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+        var run = await FailedStart.RunAsync(new Uri($"http://127.0.0.1:{ServerCommand.FreeLoopbackPort()}"), settings.Split(' '));
 
-            var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(2, process.ExitCode);
-            var line = Assert.Single(lines);
-            Assert.StartsWith("Canteen cannot start: invalid configuration.", line, StringComparison.Ordinal);
-            Assert.Contains(expected, line, StringComparison.Ordinal);
-            // The host may still log the failure as a JSON record (with its exception, for the log pipeline); what it
-            // must not do is crash with the runtime's plain-text dump.
-            Assert.DoesNotContain("Unhandled exception", await output + line, StringComparison.Ordinal);
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("Canteen cannot start: invalid configuration.", line, StringComparison.Ordinal);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        // The host may still log the failure as a JSON record (with its exception, for the log pipeline); what it
+        // must not do is crash with the runtime's plain-text dump.
+        Assert.DoesNotContain("Unhandled exception", run.Output + line, StringComparison.Ordinal);
     }
 
     [Fact]

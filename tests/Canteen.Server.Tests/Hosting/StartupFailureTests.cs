@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Canteen.Server.Hosting;
@@ -151,44 +150,20 @@ public sealed class StartupFailureTests
     /// <summary>Starts the server, expects it to fail with exit code 3 and one stderr line, and returns that line.</summary>
     private static async Task<string> RunUntilItFails(Uri address, IReadOnlyList<string> settings, string? secret = null)
     {
-        var directory = Directory.CreateTempSubdirectory("canteen-failure-");
-        try
-        {
-            using var process = Process.Start(ServerCommand.For(address, directory.FullName, settings))!;
-            var output = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var error = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-            deadline.CancelAfter(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            finally
-            {
-                if (!process.HasExited)
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-            }
+        var run = await FailedStart.RunAsync(address, settings);
 
-            var lines = (await error).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(3, process.ExitCode);
-            var line = Assert.Single(lines);
-            Assert.StartsWith("Canteen cannot start: ", line, StringComparison.Ordinal);
-            // The host still logs the failure as a JSON record on stdout, for the log pipeline; what it must not do
-            // is crash with the runtime's plain-text dump.
-            var everything = await output + line;
-            Assert.DoesNotContain("Unhandled exception", everything, StringComparison.Ordinal);
-            if (secret is not null)
-            {
-                Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
-            }
-
-            return line;
-        }
-        finally
+        Assert.Equal(3, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("Canteen cannot start: ", line, StringComparison.Ordinal);
+        // The host still logs the failure as a JSON record on stdout, for the log pipeline; what it must not do
+        // is crash with the runtime's plain-text dump.
+        var everything = run.Output + line;
+        Assert.DoesNotContain("Unhandled exception", everything, StringComparison.Ordinal);
+        if (secret is not null)
         {
-            directory.Delete(recursive: true);
+            Assert.DoesNotContain(secret, everything, StringComparison.Ordinal);
         }
+
+        return line;
     }
 }
