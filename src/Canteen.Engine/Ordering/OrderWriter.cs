@@ -70,8 +70,9 @@ public sealed partial class OrderWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Queues the system's own bookkeeping (outbox marks, inbox records, daily resets, expired orders' cancels): it waits for room instead of
-    /// being shed, because dropping it would only make the same work come back. Only guests' requests are shed.
+    /// Queues the system's own bookkeeping (outbox marks, inbox records, daily resets, expired orders' cancels): it
+    /// waits for room instead of being shed, because dropping it would only make the same work come back. Only guests'
+    /// requests are shed.
     /// Throws <see cref="ChannelClosedException"/> once the writer is shutting down.
     /// </summary>
     public async Task<WriteOutcome> SubmitWaitingAsync(StorageWrite write, CancellationToken cancellationToken)

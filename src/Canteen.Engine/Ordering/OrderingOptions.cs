@@ -25,9 +25,10 @@ public sealed class OrderingOptions
     public int WriterQueueCapacity { get; set; } = 256;
 
     /// <summary>
-    /// The system's own writes (outbox marks, inbox records, payment reports, daily resets, expired orders' cancels) that may wait for the writer,
-    /// counted apart from <see cref="WriterQueueCapacity"/>: beyond it the system waits, and it never takes a guest's
-    /// place. Room for a few relay rounds of inbox records (a round is up to <c>Canteen:Outbox:BatchSize</c> per consumer).
+    /// The system's own writes (outbox marks, inbox records, payment reports, daily resets, expired orders' cancels)
+    /// that may wait for the writer, counted apart from <see cref="WriterQueueCapacity"/>: beyond it the system waits,
+    /// and it never takes a guest's place. Room for a few relay rounds of inbox records (a round is up to
+    /// <c>Canteen:Outbox:BatchSize</c> per consumer) and a page of expiries.
     /// </summary>
     public int WriterSystemQueueCapacity { get; set; } = 1024;
 
