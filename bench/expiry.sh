@@ -4,7 +4,9 @@
 # orders placed and expired per second and how many placed orders are not yet expired. If the sweeper keeps up, that
 # count levels off at about (placement rate x window) once the first orders expire; if it falls behind, the count
 # keeps growing for as long as the rush lasts, and so do memory and the portions held for orders nobody will pay.
-# After the load it waits for the last orders to expire and checks that none is left. Loopback only, bounded in time.
+# After the load it waits for the last orders to expire and checks that none is left. relay-lag-s is the age of the
+# oldest event the outbox relay has not published (every placement and expiry writes one; the live feed shows them).
+# Loopback only, bounded in time.
 #
 #   bash bench/expiry.sh                    # ~2.5 minutes: 90 s of load with a 20 s payment window
 #   bash bench/expiry.sh --duration 300 --window 60 --no-build
@@ -73,21 +75,21 @@ LOAD_PID=$!
 
 counts() {
   curl -sf "$URL/metrics" | awk '/^canteen_orders_placed_total/ {p += $2} /^canteen_stock_holds_total.*outcome="expired"/ {e += $2}
-    END {printf "%d %d", p, e}'
+    /^canteen_outbox_lag_seconds/ {l = $2} END {printf "%d %d %.2f", p, e, l}'
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 rss_mb() { awk '/^VmRSS/ {print int($2 / 1024)}' "/proc/$SERVER_PID/status"; }
 
-printf '%6s %10s %10s %12s %12s %8s\n' t placed/s expired/s not-expired server-cores rss-MB
+printf '%6s %10s %10s %12s %12s %8s %12s\n' t placed/s expired/s not-expired server-cores rss-MB relay-lag-s
 placed0=0; expired0=0; ticks0=$(cpu_ticks); hz=$(getconf CLK_TCK)
 mid_t=$((WINDOW + 20)); mid_open=""; end_open=""; end_t=0; placed_mid=0
 for t in $(seq 5 5 $((DURATION + WINDOW + 15))); do
   sleep 5
-  read -r placed expired <<<"$(counts)"
+  read -r placed expired lag <<<"$(counts)"
   ticks=$(cpu_ticks)
   open=$((placed - expired))
-  printf '%6d %10d %10d %12d %12s %8d\n' "$t" $(((placed - placed0) / 5)) $(((expired - expired0) / 5)) "$open" \
-    "$(awk -v d=$((ticks - ticks0)) -v hz="$hz" 'BEGIN {printf "%.2f", d / hz / 5}')" "$(rss_mb)"
+  printf '%6d %10d %10d %12d %12s %8d %12s\n' "$t" $(((placed - placed0) / 5)) $(((expired - expired0) / 5)) "$open" \
+    "$(awk -v d=$((ticks - ticks0)) -v hz="$hz" 'BEGIN {printf "%.2f", d / hz / 5}')" "$(rss_mb)" "$lag"
   if (( t == mid_t )); then mid_open=$open; placed_mid=$placed; fi
   if (( t <= DURATION )); then end_open=$open; end_t=$t; placed_end=$placed; fi
   placed0=$placed; expired0=$expired; ticks0=$ticks
