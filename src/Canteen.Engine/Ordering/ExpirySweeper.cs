@@ -29,6 +29,12 @@ public sealed partial class ExpirySweeper(
     // Bounds one sweep when a backlog is larger than a page (after a long outage): the rest waits one interval.
     private const int MaxPagesPerSweep = 16;
 
+    // Reads of expired orders at the same time. Each holds a pooled database connection while it runs (a queued cancel
+    // holds none): with every one of 256 cancels in flight reading at once, PostgreSQL's 100 connections ran out.
+    private const int MaxConcurrentReads = 16;
+
+    private readonly SemaphoreSlim _reads = new(MaxConcurrentReads);
+
     private readonly OrderingOptions _options = options.Value;
 
     /// <summary>Raised after every sweep with the number of orders it cancelled (for metrics and tests).</summary>
@@ -106,7 +112,18 @@ public sealed partial class ExpirySweeper(
     {
         try
         {
-            await lifecycle.ExpireAsync(orderId, stoppingToken);
+            Order order;
+            await _reads.WaitAsync(stoppingToken);
+            try
+            {
+                order = await lifecycle.GetAsync(orderId, stoppingToken);
+            }
+            finally
+            {
+                _reads.Release();
+            }
+
+            await lifecycle.ExpireAsync(order, stoppingToken);
             CanteenMetrics.Hold(HoldOutcomes.Expired);
             LogExpired(orderId);
             return true;

@@ -27,17 +27,22 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
     /// <param name="expectedVersion">The caller's <c>If-Match</c>, if any: a stale one is refused before anything changes.</param>
     /// <param name="cancellationToken">Cancels the read; a queued write still completes.</param>
     public Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, CancellationToken cancellationToken) =>
-        MoveAsync(orderId, to, expectedVersion, system: false, cancellationToken);
+        MoveAsync(orderId, read: null, to, expectedVersion, system: false, cancellationToken);
 
     /// <summary>
-    /// Cancels an unpaid order past its deadline as the system's own write: it waits for one of the writer's system
-    /// places instead of taking a guest's, so the expiry sweeper can keep many in flight without shedding guests'
-    /// orders, and is never shed itself (the same order would only expire again on the next sweep).
+    /// Cancels an unpaid order past its deadline, as read by the caller (<see cref="GetAsync"/>), as the system's own
+    /// write: it waits for one of the writer's system places instead of taking a guest's, so the expiry sweeper can keep
+    /// many in flight without shedding guests' orders, and is never shed itself (the order would only expire again on
+    /// the next sweep). The caller reads, so it can bound its reads apart from its writes in flight: a read holds a
+    /// pooled database connection, a queued write holds none.
     /// </summary>
-    public Task<Order> ExpireAsync(long orderId, CancellationToken cancellationToken) =>
-        MoveAsync(orderId, OrderStatus.Cancelled, expectedVersion: null, system: true, cancellationToken);
+    public Task<Order> ExpireAsync(Order order, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return MoveAsync(order.Id, order, OrderStatus.Cancelled, expectedVersion: null, system: true, cancellationToken);
+    }
 
-    private async Task<Order> MoveAsync(long orderId, OrderStatus to, int? expectedVersion, bool system, CancellationToken cancellationToken)
+    private async Task<Order> MoveAsync(long orderId, Order? read, OrderStatus to, int? expectedVersion, bool system, CancellationToken cancellationToken)
     {
         // One span per move (cancel, pay, start, ready, complete...), named alike and told apart by order.status.
         using var activity = CanteenTelemetry.Source.StartActivity("MoveOrder");
@@ -45,7 +50,7 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
         activity?.SetTag("order.status", OrderStatusNames.ToWire(to));
         try
         {
-            return await MoveCoreAsync(orderId, to, expectedVersion, system, activity, cancellationToken);
+            return await MoveCoreAsync(orderId, read, to, expectedVersion, system, activity, cancellationToken);
         }
         catch (Exception ex)
         {
@@ -67,9 +72,10 @@ public sealed class OrderLifecycle(IOrderStore store, OrderWriter writer, StockF
         }
     }
 
-    private async Task<Order> MoveCoreAsync(long orderId, OrderStatus to, int? expectedVersion, bool system, Activity? activity, CancellationToken cancellationToken)
+    private async Task<Order> MoveCoreAsync(
+        long orderId, Order? read, OrderStatus to, int? expectedVersion, bool system, Activity? activity, CancellationToken cancellationToken)
     {
-        var order = await GetAsync(orderId, cancellationToken);
+        var order = read ?? await GetAsync(orderId, cancellationToken);
         activity?.SetTag(CanteenTelemetry.StoreIdTag, order.StoreId);
         EnsureVersion(order, expectedVersion);
 

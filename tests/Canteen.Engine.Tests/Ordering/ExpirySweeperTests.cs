@@ -169,6 +169,35 @@ public sealed class ExpirySweeperTests
         sweeper.Dispose();
     }
 
+    [Fact]
+    public async Task ExecuteAsync_ManyCancelsInFlight_ReadsAtMostSixteenOrdersAtOnce()
+    {
+        // A read holds a pooled database connection; with every cancel in flight reading at once, 256 of them took all
+        // of PostgreSQL's 100 connections. The cancels still run 40 at a time, only their reads are bounded.
+        await using var h = await StartAsync(o =>
+        {
+            o.ExpirySweepInterval = Interval;
+            o.ExpiryConcurrency = 40;
+        });
+        var ids = new List<long>();
+        for (var i = 0; i < 40; i++)
+        {
+            ids.Add(await PlaceDumplingsAsync(h));
+        }
+
+        h.Time.Advance(TimeSpan.FromHours(1));
+        var reads = new SlowOrderReads(h.Orders);
+        var lifecycle = new OrderLifecycle(reads, h.Writer, h.FollowUp, h.Time);
+        using var sweeper = new ExpirySweeper(h.Orders, lifecycle, h.Time, Options.Create(h.Settings), NullLogger<ExpirySweeper>.Instance);
+        var first = NextSweep(sweeper);
+        await sweeper.StartAsync(Ct);
+
+        Assert.Equal(40, await first.Guarded());
+        Assert.InRange(reads.MostAtOnce, 1, 16);
+        Assert.All(ids, id => Assert.Equal(OrderStatus.Cancelled, h.Orders.Snapshot(id)!.Status));
+        await sweeper.StopAsync(Ct);
+    }
+
     private static async Task<long> PlacePorkAsync(EngineHarness h)
     {
         var command = new PlaceOrderCommand(StoreId, "guest-1", OrderType.Takeaway, null, null, [new LineRequest(Pork, 3, ["size-regular"], null)]);
