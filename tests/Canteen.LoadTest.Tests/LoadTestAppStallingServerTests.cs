@@ -7,14 +7,15 @@ namespace Canteen.LoadTest.Tests;
 public sealed class LoadTestAppStallingServerTests
 {
     // HttpClient reports its per-request timeout as a cancellation, as it does the verification's 10-minute bound: one
-    // read-back without an answer used to be reported as that bound running out. A 300 ms timeout stands in for 30 s.
+    // read-back without an answer used to be reported as that bound running out. A 2 s timeout stands in for 30 s
+    // (at 300 ms a busy CI machine once timed out a set-up request before the load began).
     [Fact]
     public async Task Main_ReadBackGetsNoAnswerWithinTheRequestTimeout_NamesTheRequestAndTheTimeout()
     {
         await using var server = await StallingServer.StartAsync();
 
         var (exitCode, report) = await LoadTool.RunAsync(
-            o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) },
+            o => o with { RequestTimeout = TimeSpan.FromSeconds(2) },
             "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "10");
 
         var verification = report.GetProperty("verification");
@@ -22,7 +23,7 @@ public sealed class LoadTestAppStallingServerTests
         Assert.Equal(10, verification.GetProperty("ordersAcknowledged").GetInt64());
         Assert.Equal((true, false), (verification.GetProperty("performed").GetBoolean(), verification.GetProperty("passed").GetBoolean()));
         Assert.Matches(
-            $"^verification could not finish against {Regex.Escape(server.Url.ToString())}: a request to /api/v1/orders/[0-9]+ got no answer within 300 ms$",
+            $"^verification could not finish against {Regex.Escape(server.Url.ToString())}: a request to /api/v1/orders/[0-9]+ got no answer within 2 s$",
             Assert.Single(verification.GetProperty("messages").EnumerateArray()).GetString());
     }
 
@@ -34,7 +35,7 @@ public sealed class LoadTestAppStallingServerTests
         await using var server = await StallingServer.StartAsync(answered: 6);
 
         var (exitCode, report) = await LoadTool.RunAsync(
-            o => o with { RequestTimeout = TimeSpan.FromMilliseconds(300) },
+            o => o with { RequestTimeout = TimeSpan.FromSeconds(2) },
             "--url", server.Url.ToString(), "--guest-tokens", "0", "--connections", "2", "--duration", "30", "--warmup", "0", "--requests", "10");
 
         var verification = report.GetProperty("verification");
