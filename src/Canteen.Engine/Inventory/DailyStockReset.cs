@@ -31,6 +31,8 @@ public sealed partial class DailyStockReset(
     IOptions<InventoryOptions> options,
     ILogger<DailyStockReset> logger) : BackgroundService
 {
+    private static readonly TimeSpan MaxSleep = TimeSpan.FromMinutes(1);
+
     private readonly StoreDayReset _reset = new(stockStore, stock, writer, time, logger);
     private readonly Dictionary<string, TimeZoneInfo?> _zones = new(StringComparer.Ordinal);
     private DateTimeOffset _startedAt;
@@ -80,10 +82,13 @@ public sealed partial class DailyStockReset(
                     return;
                 }
 
-                // One sleep until the earliest midnight, through the TimeProvider (a fake clock in tests).
-                if (next > now)
+                // Sleeps of at most a minute, each from a fresh reading of the clock, through the TimeProvider (a fake
+                // clock in tests). One sleep to a midnight hours away counts from when it starts, so a clock that moves
+                // meanwhile (an NTP step, a resumed VM, a test advancing its fake clock between our reading and the timer
+                // starting: that made a test wait 12 more fake hours) would make the reset late by as much.
+                for (var current = now; next > current; current = time.GetUtcNow())
                 {
-                    await Task.Delay(next - now, time, stoppingToken);
+                    await Task.Delay(next - current < MaxSleep ? next - current : MaxSleep, time, stoppingToken);
                 }
 
                 foreach (var storeId in schedule.DueAt(time.GetUtcNow()))
