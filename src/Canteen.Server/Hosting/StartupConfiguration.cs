@@ -34,40 +34,18 @@ internal static class StartupConfiguration
     /// options validation, or <see cref="InvalidConfigurationException"/>), searched through wrapping exceptions;
     /// null for any other failure, which keeps its full report.
     /// </summary>
-    public static string? Describe(Exception failure)
+    public static string? Describe(Exception failure) => ExceptionCauses.FirstReason(failure, Reason);
+
+    private static string? Reason(Exception e) => e switch
     {
-        ArgumentNullException.ThrowIfNull(failure);
-        var pending = new Stack<Exception>([failure]);
-        while (pending.TryPop(out var e))
-        {
-            switch (e)
-            {
-                case InvalidConfigurationException:
-                    return e.Message;
-                case OptionsValidationException validation:
-                    return string.Join(" ", validation.Failures);
-                case InvalidOperationException when e.TargetSite?.DeclaringType == typeof(ConfigurationBinder):
-                    // "Failed to convert configuration value 'x' at 'Canteen:…' to type '…'." plus the parser's reason.
-                    return e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}";
-                case AggregateException aggregate:
-                    foreach (var inner in aggregate.InnerExceptions)
-                    {
-                        pending.Push(inner);
-                    }
+        InvalidConfigurationException => e.Message,
+        OptionsValidationException validation => string.Join(" ", validation.Failures),
 
-                    break;
-                default:
-                    if (e.InnerException is not null)
-                    {
-                        pending.Push(e.InnerException);
-                    }
-
-                    break;
-            }
-        }
-
-        return null;
-    }
+        // "Failed to convert configuration value 'x' at 'Canteen:…' to type '…'." plus the parser's reason.
+        InvalidOperationException when e.TargetSite?.DeclaringType == typeof(ConfigurationBinder) =>
+            e.InnerException is null ? e.Message : $"{e.Message} {e.InnerException.Message}",
+        _ => null,
+    };
 
     /// <summary>Runs as the request pipeline is built, before the server listens; what it throws stops the host.</summary>
     private sealed class BindAtStart(IServiceProvider services, List<Type> options) : IStartupFilter

@@ -20,39 +20,14 @@ internal static class StartupFailure
 
     /// <summary>
     /// The one-line reason start-up failed when the cause is the environment, searched through wrapping exceptions
-    /// (outermost first, so the exception that knows the context wins over the socket error inside it); null for any
+    /// (<see cref="ExceptionCauses"/>); null for any
     /// other failure, which is likely a bug and keeps its full report. Built from exception messages, which name
     /// hosts, ports, users and paths but never a password, and from setting names, never their values.
     /// </summary>
     /// <param name="failure">What start-up threw.</param>
     /// <param name="configuration">The server's configuration when it was built, to recognise the data directory.</param>
-    public static string? Describe(Exception failure, IConfiguration? configuration = null)
-    {
-        ArgumentNullException.ThrowIfNull(failure);
-        var pending = new Stack<Exception>([failure]);
-        while (pending.TryPop(out var e))
-        {
-            if (Reason(e, configuration) is { } reason)
-            {
-                return reason;
-            }
-
-            if (e is AggregateException aggregate)
-            {
-                // Reversed, so the first inner exception is looked at first.
-                foreach (var inner in aggregate.InnerExceptions.Reverse())
-                {
-                    pending.Push(inner);
-                }
-            }
-            else if (e.InnerException is not null)
-            {
-                pending.Push(e.InnerException);
-            }
-        }
-
-        return null;
-    }
+    public static string? Describe(Exception failure, IConfiguration? configuration = null) =>
+        ExceptionCauses.FirstReason(failure, e => Reason(e, configuration));
 
     private static string? Reason(Exception e, IConfiguration? configuration) => e switch
     {
