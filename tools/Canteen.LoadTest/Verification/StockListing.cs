@@ -26,7 +26,7 @@ internal static class StockListing
         {
             if (json.RootElement.ValueKind != JsonValueKind.Array)
             {
-                throw Malformed(storeId, $"is not a list of levels but {Shown(json.RootElement)}");
+                throw Malformed(storeId, $"is not a list of levels but {MalformedAnswerException.Shown(json.RootElement)}");
             }
 
             var levels = new List<StockLevel>();
@@ -50,7 +50,7 @@ internal static class StockListing
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw Malformed(storeId, $"lists {Shown(element)} where a dish's level belongs");
+            throw Malformed(storeId, $"lists {MalformedAnswerException.Shown(element)} where a dish's level belongs");
         }
 
         if (!element.TryGetProperty("dishId", out var id))
@@ -62,7 +62,7 @@ internal static class StockListing
         {
             JsonValueKind.String => id.GetString()!,
             JsonValueKind.Null => throw Malformed(storeId, "lists a dish with a null dishId"),
-            _ => throw Malformed(storeId, $"lists a dish whose dishId is not a string ({Shown(id)})"),
+            _ => throw Malformed(storeId, $"lists a dish whose dishId is not a string ({MalformedAnswerException.Shown(id)})"),
         };
         if (dishId.Length == 0)
         {
@@ -86,13 +86,11 @@ internal static class StockListing
 
         if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var number))
         {
-            throw Malformed(storeId, $"lists dish {dishId} whose {name} is not a whole number ({Shown(value)})");
+            throw Malformed(storeId, $"lists dish {dishId} whose {name} is not a whole number ({MalformedAnswerException.Shown(value)})");
         }
 
         return number >= 0 ? number : throw Malformed(storeId, $"lists dish {dishId} whose {name} is negative ({number})");
     }
 
     private static MalformedAnswerException Malformed(string storeId, string what) => new($"stock of {storeId} {what}");
-
-    private static string Shown(JsonElement element) => MalformedAnswerException.Shown(element);
 }
