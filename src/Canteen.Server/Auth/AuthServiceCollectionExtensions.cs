@@ -10,7 +10,9 @@ public static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddCanteenAuth(this IServiceCollection services, IConfiguration config)
     {
-        services.Configure<AuthOptions>(config.GetSection(AuthOptions.Section));
+        services.AddOptions<AuthOptions>()
+            .Bind(config.GetSection(AuthOptions.Section))
+            .Validate(o => o.ValidatedTokenCacheSize >= 0, $"{AuthOptions.Section}:ValidatedTokenCacheSize must be 0 (off) or a positive number of tokens.");
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<TokenIssuer>();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Add(EdgeJsonContext.Default));
@@ -18,7 +20,7 @@ public static class AuthServiceCollectionExtensions
 
         // Configured from services (not at registration), so the key and options come from the final configuration.
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<SigningKeyProvider, IOptions<AuthOptions>>((jwt, keys, auth) =>
+            .Configure<SigningKeyProvider, IOptions<AuthOptions>, TimeProvider>((jwt, keys, auth, time) =>
             {
                 var settings = auth.Value;
                 jwt.MapInboundClaims = false;
@@ -26,6 +28,8 @@ public static class AuthServiceCollectionExtensions
                 // Nothing reads the raw token back from the authentication properties; storing it cost allocations on
                 // every authenticated request.
                 jwt.SaveToken = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(new ValidatedTokenCache(settings.ValidatedTokenCacheSize, time));
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidIssuer = settings.Issuer,

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Security.Cryptography;
+using Canteen.Server.Auth;
 using Canteen.Server.Tests.Support;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Canteen.Server.Tests.Edge;
@@ -19,6 +23,20 @@ public sealed class TokenValidationTests(EdgeFixture fixture) : IClassFixture<Ed
         // about the one thing each one changes.
         var token = ForgedTokens.Admin(TestAuth.SigningKey(fixture.App.Services), Now.AddMinutes(-1), Now.AddMinutes(5));
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+    }
+
+    [Fact]
+    public async Task Bearer_SameTokenTwice_SecondAcceptedFromTheValidatedTokenCache()
+    {
+        var cache = Assert.IsType<ValidatedTokenCache>(Assert.Single(fixture.App.Services
+            .GetRequiredService<IOptionsMonitor<JwtBearerOptions>>().Get(JwtBearerDefaults.AuthenticationScheme).TokenHandlers));
+        var token = ForgedTokens.Admin(TestAuth.SigningKey(fixture.App.Services), Now.AddMinutes(-1), Now.AddMinutes(5));
+        var before = cache.Count;
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(token));
+
+        Assert.Equal(before + 1, cache.Count);
     }
 
     [Fact]

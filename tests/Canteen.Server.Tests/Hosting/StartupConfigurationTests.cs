@@ -16,6 +16,7 @@ public sealed class StartupConfigurationTests
     [InlineData("--Canteen:Telemetry:SamplingRatio=2", "Canteen:Telemetry:SamplingRatio is '2'")]
     [InlineData("--Canteen:Sqlite:Synchronous=SOMETIMES", "got 'SOMETIMES'")]
     [InlineData("--Canteen:Storage=mysql", "Canteen:Storage is 'mysql'")]
+    [InlineData("--Canteen:Auth:ValidatedTokenCacheSize=-1", "Canteen:Auth:ValidatedTokenCacheSize must be 0 (off) or")]
     // Checked by a hosted service as the host starts, after the pipeline is built.
     [InlineData("--Canteen:Auth:BootstrapAdmin:Username=a", "Canteen:Auth:BootstrapAdmin:Username must be")]
     // The payment adapters' own checks: a key that does not parse crashed start-up with a stack trace before.
