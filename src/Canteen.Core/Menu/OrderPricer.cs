@@ -17,7 +17,7 @@ public static class OrderPricer
         var priced = new List<OrderLine>(lines.Count);
         for (var i = 0; i < lines.Count; i++)
         {
-            var line = PriceLine(menu, lines[i], $"items[{i}]", errors);
+            var line = PriceLine(menu, lines[i], i, errors);
             if (line is not null)
             {
                 priced.Add(line);
@@ -27,55 +27,62 @@ public static class OrderPricer
         return errors.Count == 0 ? new PricingResult(priced, []) : new PricingResult([], errors);
     }
 
-    private static OrderLine? PriceLine(StoreMenu menu, LineRequest request, string field, List<ValidationError> errors)
+    // Runs for every line of every order: what only an error needs (the field's name, messages) is made only then, and
+    // the per-group counts live on the stack (a dish has a handful of groups), not in a dictionary.
+    private static OrderLine? PriceLine(StoreMenu menu, LineRequest request, int index, List<ValidationError> errors)
     {
         if (!menu.TryGetDish(request.DishId, out var dish))
         {
-            errors.Add(new ValidationError($"{field}.dishId", $"Dish '{request.DishId}' is not on the menu."));
+            errors.Add(new ValidationError($"{Field(index)}.dishId", $"Dish '{request.DishId}' is not on the menu."));
             return null;
         }
 
         if (!dish.Available)
         {
-            errors.Add(new ValidationError($"{field}.dishId", $"Dish '{request.DishId}' is not sold at this store."));
+            errors.Add(new ValidationError($"{Field(index)}.dishId", $"Dish '{request.DishId}' is not sold at this store."));
             return null;
         }
 
         if (request.Quantity < 1)
         {
-            errors.Add(new ValidationError($"{field}.quantity", "Quantity must be at least 1."));
+            errors.Add(new ValidationError($"{Field(index)}.quantity", "Quantity must be at least 1."));
             return null;
         }
 
+        var groups = dish.ModifierGroups;
+        Span<int> countByGroup = groups.Count <= 16 ? stackalloc int[groups.Count] : new int[groups.Count];
         var selected = new List<SelectedOption>(request.OptionIds.Count);
-        var countByGroup = new Dictionary<string, int>(StringComparer.Ordinal);
+        var unitPrice = dish.Price;
         var errorCount = errors.Count;
         foreach (var optionId in request.OptionIds)
         {
-            if (selected.Exists(o => o.Id == optionId))
+            if (IsChosen(selected, optionId))
             {
-                errors.Add(new ValidationError($"{field}.options", $"Option '{optionId}' is chosen twice."));
+                errors.Add(new ValidationError($"{Field(index)}.options", $"Option '{optionId}' is chosen twice."));
                 continue;
             }
 
-            var (group, option) = FindOption(dish, optionId);
-            if (group is null || option is null)
+            var (group, option) = FindOption(groups, optionId);
+            if (option is null)
             {
-                errors.Add(new ValidationError($"{field}.options", $"Option '{optionId}' does not belong to dish '{dish.Id}'."));
+                errors.Add(new ValidationError($"{Field(index)}.options", $"Option '{optionId}' does not belong to dish '{dish.Id}'."));
                 continue;
             }
 
-            countByGroup[group.Id] = countByGroup.GetValueOrDefault(group.Id) + 1;
-            selected.Add(new SelectedOption(option.Id, option.Name, new Money(option.PriceDelta, dish.Price.Currency)));
+            countByGroup[group]++;
+            var delta = new Money(option.PriceDelta, dish.Price.Currency);
+            selected.Add(new SelectedOption(option.Id, option.Name, delta));
+            unitPrice += delta;
         }
 
-        foreach (var group in dish.ModifierGroups)
+        for (var g = 0; g < groups.Count; g++)
         {
-            var count = countByGroup.GetValueOrDefault(group.Id);
+            var group = groups[g];
+            var count = countByGroup[g];
             if (count < group.Min || count > group.Max)
             {
                 errors.Add(new ValidationError(
-                    $"{field}.options",
+                    $"{Field(index)}.options",
                     $"'{group.Name}' takes {Range(group)} option(s); {count} chosen."));
             }
         }
@@ -85,24 +92,39 @@ public static class OrderPricer
             return null;
         }
 
-        var unitPrice = selected.Aggregate(dish.Price, (sum, o) => sum + o.PriceDelta);
         return new OrderLine(dish.Id, dish.Name, request.Quantity, unitPrice, selected, unitPrice * request.Quantity, request.Note);
     }
 
-    private static (ModifierGroup? Group, ModifierOption? Option) FindOption(MenuDish dish, string optionId)
+    private static string Field(int index) => $"items[{index}]";
+
+    private static bool IsChosen(List<SelectedOption> selected, string optionId)
     {
-        foreach (var group in dish.ModifierGroups)
+        foreach (var option in selected)
         {
-            foreach (var option in group.Options)
+            if (option.Id == optionId)
             {
-                if (option.Id == optionId)
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (int Group, ModifierOption? Option) FindOption(IReadOnlyList<ModifierGroup> groups, string optionId)
+    {
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var options = groups[g].Options;
+            for (var o = 0; o < options.Count; o++)
+            {
+                if (options[o].Id == optionId)
                 {
-                    return (group, option);
+                    return (g, options[o]);
                 }
             }
         }
 
-        return (null, null);
+        return (-1, null);
     }
 
     private static string Range(ModifierGroup group) =>
