@@ -34,10 +34,6 @@ internal sealed class BatchWriter : IDisposable
 
     public WriteOutcome[] Apply(IReadOnlyList<StorageWrite> batch, SqliteTransaction transaction)
     {
-        _orders.Enlist(transaction);
-        _effects.Enlist(transaction);
-        _maintenance.Enlist(transaction);
-        _payments.Enlist(transaction);
         var outcomes = new WriteOutcome[batch.Count];
         for (var i = 0; i < batch.Count; i++)
         {

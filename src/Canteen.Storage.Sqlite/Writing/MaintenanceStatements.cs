@@ -59,17 +59,6 @@ internal sealed class MaintenanceStatements : IDisposable
             "$before", "$limit");
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        _settleHolds.Enlist(transaction);
-        _resetTotals.Enlist(transaction);
-        _markSent.Enlist(transaction);
-        _recordInbox.Enlist(transaction);
-        _pruneOutbox.Enlist(transaction);
-        _pruneInbox.Enlist(transaction);
-        _pruneIdempotency.Enlist(transaction);
-    }
-
     public WriteOutcome ResetDailyStock(ResetDailyStock write)
     {
         _settleHolds.Execute(write.StoreId);

@@ -35,13 +35,6 @@ internal sealed class OrderStatements : IDisposable
         _exists = new PreparedStatement(connection, "SELECT EXISTS (SELECT 1 FROM orders WHERE id = $id);", "$id");
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        _insert.Enlist(transaction);
-        _update.Enlist(transaction);
-        _exists.Enlist(transaction);
-    }
-
     public void Insert(OrderSnapshot order) => _insert.Execute(
         order.Id,
         order.StoreId,
@@ -68,7 +61,7 @@ internal sealed class OrderStatements : IDisposable
         order.Id,
         expectedVersion) == 1;
 
-    public bool Exists(long orderId) => (long)_exists.Scalar(orderId)! == 1;
+    public bool Exists(long orderId) => _exists.QueryInt64(orderId) == 1;
 
     public void Dispose()
     {

@@ -39,13 +39,6 @@ internal sealed class PaymentStatements : IDisposable
         _exists = new PreparedStatement(connection, "SELECT EXISTS (SELECT 1 FROM payments WHERE id = $id);", "$id");
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        _insert.Enlist(transaction);
-        _update.Enlist(transaction);
-        _exists.Enlist(transaction);
-    }
-
     public void Insert(PaymentSnapshot payment) => _insert.Execute(
         payment.Id,
         payment.OrderId,
@@ -77,7 +70,7 @@ internal sealed class PaymentStatements : IDisposable
         payment.Id,
         expectedVersion) == 1;
 
-    public bool Exists(long paymentId) => (long)_exists.Scalar(paymentId)! == 1;
+    public bool Exists(long paymentId) => _exists.QueryInt64(paymentId) == 1;
 
     public void Dispose()
     {

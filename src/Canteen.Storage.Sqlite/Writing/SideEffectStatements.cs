@@ -65,15 +65,6 @@ internal sealed class SideEffectStatements : IDisposable
             "$id", "$type", "$aggregate_id", "$store_id", "$payload", "$occurred_at");
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        _insertHold.Enlist(transaction);
-        _moveHolds.Enlist(transaction);
-        _setStockTotal.Enlist(transaction);
-        _insertIdempotency.Enlist(transaction);
-        _insertOutbox.Enlist(transaction);
-    }
-
     public void InsertHold(long orderId, string storeId, HoldLine hold, DateTimeOffset deadline) =>
         _insertHold.Execute(orderId, storeId, hold.DishId, hold.Quantity, StoredValues.ToTicks(deadline));
 
