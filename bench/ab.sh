@@ -65,17 +65,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-raise_stock() {
-  local base=$URL/api/v1 token store dish
-  token=$(curl -sf -X POST "$base/auth/token" -H 'Content-Type: application/json' \
-    -d '{"username":"bench-admin","password":"bench-admin-password"}' | jq -r .accessToken)
-  for store in $(curl -sf "$base/stores" | jq -r '.[].id'); do
-    for dish in $(curl -sf -H "Authorization: Bearer $token" "$base/stores/$store/stock" | jq -r '.[].dishId'); do
-      curl -sf -o /dev/null -X PUT "$base/stores/$store/stock/$dish" -H "Authorization: Bearer $token" \
-        -H 'Content-Type: application/json' -d '{"total":1000000}'
-    done
-  done
-}
+# shellcheck source=bench/lib/raise-stock.sh
+source "$ROOT/bench/lib/raise-stock.sh"
 
 # "allocated-bytes orders-placed" from the server's metrics.
 counters() {
@@ -94,7 +85,7 @@ run_one() {
   SERVER_PID=$!
   for _ in $(seq 1 120); do curl -sf -o /dev/null "$URL/health/ready" && break; sleep 0.5; done
   curl -sf -o /dev/null "$URL/health/ready" || { echo "the server in $dir did not become ready; its log:" >&2; tail -5 "$DATA/server.log" >&2; exit 1; }
-  raise_stock
+  raise_stock "$URL" bench-admin bench-admin-password 1000000
   "${LOADTEST[@]}" --duration "$PRIME" --warmup 0 --json "$DATA/prime.json" >/dev/null 2>&1
   "${LOADTEST[@]}" --duration $((DURATION + 3)) --warmup 3 --json "$DATA/run.json" >"$DATA/run.log" 2>&1 &
   load=$!

@@ -270,19 +270,9 @@ prime() {
     || echo "priming $label failed (see prime-$label.log); measuring anyway"
 }
 
-# Lifts the daily portions of every limited dish in every store, through the staff stock API.
-raise_stock() {
-  local base="http://127.0.0.1:$1/api/v1" store dish code token
-  token=$(curl -sf -X POST "$base/auth/token" -H 'Content-Type: application/json' \
-    -d "{\"username\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" | jq -r .accessToken)
-  for store in $(curl -sf "$base/stores" | jq -r '.[].id'); do
-    for dish in $(curl -sf -H "Authorization: Bearer $token" "$base/stores/$store/stock" | jq -r '.[].dishId'); do
-      code=$(curl -s -o /dev/null -w '%{http_code}' -X PUT "$base/stores/$store/stock/$dish" \
-        -H "Authorization: Bearer $token" -H 'Content-Type: application/json' -d "{\"total\":$STOCK_TOTAL}")
-      [[ $code == 200 ]] || echo "warning: PUT stock $store/$dish answered $code"
-    done
-  done
-}
+# raise_stock URL USER PASSWORD TOTAL (lifts every limited dish so a lunch rush does not sell out).
+# shellcheck source=bench/lib/raise-stock.sh
+source "$ROOT/bench/lib/raise-stock.sh"
 
 # Memory trend over a long measured run: "first-minute-mean last-minute-mean peak" RSS in MB; means, because RSS
 # moves by tens of MB around each garbage collection and two single samples could show growth that is not there.
@@ -476,7 +466,7 @@ sample_rss embedded
 # A flash sale first, on the seeded 50 portions: a correctness row (exactly 50 accepted, none oversold).
 run_load flash "$PORT" --scenario flash-sale --store sh-jingan --dish braised-pork --mode closed \
   --connections "$CONNECTIONS" --duration 3 --warmup 0 "${ADMIN_LOAD_ARGS[@]}"
-raise_stock "$PORT"
+raise_stock "http://127.0.0.1:$PORT" "$ADMIN_USER" "$ADMIN_PASSWORD" "$STOCK_TOTAL"
 prime embedded "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" "${ADMIN_LOAD_ARGS[@]}"
 NOTE="Canteen embedded; lifted: $LIFTED"
 OUTBOX_BEFORE=$(outbox_delays "$PORT")
@@ -505,7 +495,7 @@ if [[ $SOAK == 1 ]]; then
   start_server soak "$CANTEEN_DIR" Canteen.Server.dll "$PORT" /health/ready \
     "--Canteen:DataDirectory=$WORK/soak" "${AUTH_ARGS[@]}" "${LIFT_ARGS[@]}" "${SOAK_ARGS[@]}"
   sample_rss soak
-  raise_stock "$PORT"
+  raise_stock "http://127.0.0.1:$PORT" "$ADMIN_USER" "$ADMIN_PASSWORD" "$STOCK_TOTAL"
   run_load soak "$PORT" --scenario lunch-rush --mode open --rate "$(calc "$PEAK_RPS * $SOAK_SHARE")" \
     --connections "$HALF_CONNECTIONS" --warmup "$SOAK_WARMUP" \
     --duration "$SOAK_SECONDS" --requests 100000000 --verify-max 50000 --expire-wait $((SOAK_WINDOW + 15)) \
@@ -524,7 +514,7 @@ if [[ $PG_STATUS == ok ]]; then
       "--Canteen:Postgres:Schema=$PG_SCHEMA" "${AUTH_ARGS[@]}" "${LIFT_ARGS[@]}"; then
     sample_rss postgres
     sample_database postgres
-    raise_stock "$PORT"
+    raise_stock "http://127.0.0.1:$PORT" "$ADMIN_USER" "$ADMIN_PASSWORD" "$STOCK_TOTAL"
     prime postgres "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" "${ADMIN_LOAD_ARGS[@]}"
     OUTBOX_BEFORE=$(outbox_delays "$PORT")
     run_load pg "$PORT" --scenario lunch-rush --mode closed --connections "$CONNECTIONS" \
